@@ -175,6 +175,8 @@ export interface ReviewStats extends IngestStats {
   infos: number;
   /** Wall time per pipeline stage, in milliseconds. */
   timings: Record<string, number>;
+  /** Diff lines checked per input name (checkpatch's per-input "L lines checked"); sums to linesChecked. */
+  linesByInput?: Record<string, number>;
 }
 
 export interface ReviewResult {

@@ -1,0 +1,219 @@
+// Path analysis of lock-like sections (RCU read sections, spinlocks, mutexes, kmap_local/atomic) over the IR:
+// branches fork the state, loops run zero or one time, forward gotos carry their state to the label. Reports
+// sections left held at a return, releases of what the path does not hold, and calls that may sleep inside
+// sections that forbid sleeping.
+import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+import { callMaySleep, type ModelLookup } from './calls.js';
+import { exprChildren, exprKey } from './walk.js';
+
+type Call = Extract<Expr, { k: 'call' }>;
+
+interface Held { cls: string; key: string; line: number; call: string }
+type State = Held[];
+
+export interface HeldAtReturn { cls: string; lockLine: number; lockCall: string; returnLine: number; implicit: boolean }
+export interface ReleaseUnheld { cls: string; line: number; call: string }
+export interface SleepInSection { cls: string; sectionLine: number; sectionCall: string; line: number; call: string; why: string }
+
+export interface LockReport {
+  heldAtReturn: HeldAtReturn[];
+  releaseUnheld: ReleaseUnheld[];
+  sleepInSection: SleepInSection[];
+  /** Classes the function's annotations (`__acquires`, `__releases`, `__must_hold`) say it hands over. */
+  annotated: Set<string>;
+}
+
+/** Sections in which sleeping is a bug (RCU read sections, spinlocks, atomic kmaps, disabled preemption). */
+const NO_SLEEP = new Set(['rcu', 'rcu_bh', 'rcu_sched', 'spin', 'kmap_atomic', 'preempt', 'irq']);
+/** Locks whose identity is their argument (a spinlock or mutex object); RCU-style sections are global. */
+const KEYED = new Set(['spin', 'mutex', 'srcu']);
+const MAX_STATES = 32;
+
+interface Ctx {
+  fn: FunctionIR;
+  model: ModelLookup;
+  labels: Map<string, State[]>;
+  breaks: State[][];
+  report: LockReport;
+}
+
+function serialise(s: State): string {
+  return s.map((h) => `${h.key}@${h.line}`).join('|');
+}
+
+function union(...lists: State[][]): State[] {
+  const seen = new Map<string, State>();
+  for (const l of lists) for (const s of l) if (!seen.has(serialise(s)) && seen.size < MAX_STATES) seen.set(serialise(s), s);
+  return [...seen.values()];
+}
+
+/** Calls in evaluation order: arguments before the call that uses them. */
+function callsPostOrder(e: Expr, out: Call[] = []): Call[] {
+  for (const c of exprChildren(e)) callsPostOrder(c, out);
+  if (e.k === 'call') out.push(e);
+  return out;
+}
+
+function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release'; key: string } | undefined {
+  const lock = ctx.model.contract(call.callee)?.lock;
+  if (!lock) return undefined;
+  const arg = call.args[0];
+  const key = KEYED.has(lock.cls) && arg ? `${lock.cls}:${exprKey(arg).replace(/^&/, '')}` : lock.cls;
+  return { cls: lock.cls, op: lock.op, key };
+}
+
+function applyCall(ctx: Ctx, state: State, call: Call): State {
+  const lock = lockOf(ctx, call);
+  if (lock?.op === 'acquire') {
+    if (/trylock/.test(call.callee)) return state; // handled by the enclosing condition
+    return [...state, { cls: lock.cls, key: lock.key, line: call.line, call: call.callee }];
+  }
+  if (lock?.op === 'release') {
+    for (let i = state.length - 1; i >= 0; i--) {
+      if (state[i].key === lock.key || (!KEYED.has(lock.cls) && state[i].cls === lock.cls)) {
+        return [...state.slice(0, i), ...state.slice(i + 1)];
+      }
+    }
+    if (!ctx.report.releaseUnheld.some((r) => r.line === call.line)) {
+      ctx.report.releaseUnheld.push({ cls: lock.cls, line: call.line, call: call.callee });
+    }
+    return state;
+  }
+  const section = [...state].reverse().find((h) => NO_SLEEP.has(h.cls));
+  if (section) {
+    const why = callMaySleep(call, ctx.model);
+    if (why && !ctx.report.sleepInSection.some((s) => s.line === call.line && s.call === call.callee)) {
+      ctx.report.sleepInSection.push({
+        cls: section.cls, sectionLine: section.line, sectionCall: section.call, line: call.line, call: call.callee, why,
+      });
+    }
+  }
+  return state;
+}
+
+function evalExprs(ctx: Ctx, states: State[], exprs: Expr[]): State[] {
+  return states.map((s) => {
+    let cur = s;
+    for (const e of exprs) for (const c of callsPostOrder(e)) cur = applyCall(ctx, cur, c);
+    return cur;
+  });
+}
+
+/** A trylock in a condition: which branch holds the lock. */
+function trylockIn(ctx: Ctx, cond: Expr): { call: Call; negated: boolean } | undefined {
+  let e = cond;
+  let negated = false;
+  while (e.k === 'unary' && e.op === '!') { negated = !negated; e = e.arg; }
+  if (e.k === 'call' && /trylock/.test(e.callee) && lockOf(ctx, e)?.op === 'acquire') return { call: e, negated };
+  return undefined;
+}
+
+function checkReturn(ctx: Ctx, states: State[], line: number, implicit: boolean): void {
+  for (const s of states) {
+    for (const h of s) {
+      if (ctx.report.annotated.has(h.cls)) continue;
+      if (!ctx.report.heldAtReturn.some((r) => r.lockLine === h.line && r.returnLine === line)) {
+        ctx.report.heldAtReturn.push({ cls: h.cls, lockLine: h.line, lockCall: h.call, returnLine: line, implicit });
+      }
+    }
+  }
+}
+
+function exec(ctx: Ctx, st: Stmt, states: State[]): State[] {
+  switch (st.k) {
+    case 'block': {
+      let cur = states;
+      for (const child of st.body) cur = exec(ctx, child, cur);
+      return cur;
+    }
+    case 'decl':
+      return evalExprs(ctx, states, st.vars.flatMap((v) => (v.init ? [v.init] : [])));
+    case 'expr':
+      return evalExprs(ctx, states, [st.expr]);
+    case 'unknown':
+      return evalExprs(ctx, states, st.exprs);
+    case 'if': {
+      const tl = trylockIn(ctx, st.cond);
+      const after = evalExprs(ctx, states, [st.cond]);
+      let thenIn = after;
+      let elseIn = after;
+      if (tl) {
+        const lock = lockOf(ctx, tl.call)!;
+        const held = (s: State): State => [...s, { cls: lock.cls, key: lock.key, line: tl.call.line, call: tl.call.callee }];
+        if (tl.negated) elseIn = after.map(held);
+        else thenIn = after.map(held);
+      }
+      const t = exec(ctx, st.then, thenIn);
+      const e = st.else ? exec(ctx, st.else, elseIn) : elseIn;
+      return union(t, e);
+    }
+    case 'loop': {
+      let entry = states;
+      if (st.init) entry = exec(ctx, st.init, entry);
+      entry = evalExprs(ctx, entry, [st.header, st.cond].filter((x): x is Expr => !!x));
+      ctx.breaks.push([]);
+      const body = exec(ctx, st.body, entry);
+      const after = st.update ? evalExprs(ctx, body, [st.update]) : body;
+      const breaks = ctx.breaks.pop()!;
+      return st.form === 'do' ? union(after, breaks) : union(entry, after, breaks);
+    }
+    case 'return': {
+      const after = st.value ? evalExprs(ctx, states, [st.value]) : states;
+      checkReturn(ctx, after, st.line, false);
+      return [];
+    }
+    case 'goto': {
+      ctx.labels.set(st.label, union(ctx.labels.get(st.label) ?? [], states));
+      return [];
+    }
+    case 'label':
+      return exec(ctx, st.body, union(states, ctx.labels.get(st.name) ?? []));
+    case 'break':
+      if (ctx.breaks.length) ctx.breaks[ctx.breaks.length - 1].push(...states);
+      return [];
+    case 'continue':
+      return [];
+    case 'switch': {
+      const entry = evalExprs(ctx, states, [st.cond]);
+      ctx.breaks.push([]);
+      const body = st.body.k === 'block' ? st.body.body : [st.body];
+      let fall: State[] = [];
+      let hasDefault = false;
+      for (const child of body) {
+        if (child.k === 'case') {
+          if (!child.value) hasDefault = true;
+          fall = union(fall, entry);
+          for (const s of child.body) fall = exec(ctx, s, fall);
+        } else {
+          fall = exec(ctx, child, fall);
+        }
+      }
+      const breaks = ctx.breaks.pop()!;
+      return union(fall, breaks, hasDefault ? [] : entry);
+    }
+    case 'case': {
+      let cur = states;
+      for (const s of st.body) cur = exec(ctx, s, cur);
+      return cur;
+    }
+    default:
+      return states;
+  }
+}
+
+/** Runs the lock analysis over one function. */
+export function analyseLocks(fn: FunctionIR, model: ModelLookup): LockReport {
+  const annotated = new Set<string>();
+  for (const a of fn.annotations) {
+    const m = /\((.*)\)/.exec(a);
+    const what = m ? m[1] : '';
+    annotated.add(/rcu/.test(what) ? 'rcu' : /mutex|lock/.test(what) ? 'spin' : what);
+    if (/lock/.test(what)) annotated.add('mutex');
+  }
+  const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
+  const ctx: Ctx = { fn, model, labels: new Map(), breaks: [], report };
+  const end = exec(ctx, fn.body, [[]]);
+  // A synthetic (hunk-only) function does not show its real end: do not judge its fall-through.
+  if (!fn.synthetic) checkReturn(ctx, end, fn.endLine, true);
+  return report;
+}

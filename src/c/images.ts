@@ -1,0 +1,173 @@
+// Builds the C text to parse for one side of one file: either the whole file (from --tree or the PR head) or,
+// without it, what the hunks show. Hunks are fragments that start mid-function; each run of hunks from the same
+// function is wrapped in a synthetic header (taken from git's `@@ ... @@ section` line) and balanced braces, so
+// tree-sitter sees a function and the analysis keeps the function's name.
+import type { FileDiff, Hunk, Side } from '../types.js';
+
+/** A text to parse and, for each of its rows, the file line it stands for. */
+export interface Fragment {
+  text: string;
+  /** File line (1-based) of each row of `text`; synthetic rows carry the nearest real line. */
+  lines: number[];
+  /** Rows that the builder invented (function headers, closing braces). */
+  syntheticRows: Set<number>;
+}
+
+export interface SourceImage {
+  path: string;
+  side: Side;
+  fragments: Fragment[];
+  /** True when the whole file was available (not just the hunks). */
+  complete: boolean;
+  /** Lines the patch adds (new side) or removes (old side). */
+  changed: Set<number>;
+  /** Unchanged context lines that the diff shows. */
+  context: Set<number>;
+  /** The text of each known line, by file line. */
+  lineText: Map<number, string>;
+}
+
+/** Files the C analysis reads. */
+export function isCFile(path: string | null): path is string {
+  return !!path && /\.(c|h)$/.test(path);
+}
+
+interface ImageLine { line: number; text: string }
+
+function sideLines(h: Hunk, side: Side): ImageLine[] {
+  const out: ImageLine[] = [];
+  for (const l of h.lines) {
+    if (side === 'new' && l.kind !== 'del' && l.newLine !== undefined) out.push({ line: l.newLine, text: l.text });
+    if (side === 'old' && l.kind !== 'add' && l.oldLine !== undefined) out.push({ line: l.oldLine, text: l.text });
+  }
+  return out;
+}
+
+/** Net brace depth of a line, ignoring strings, character literals and comments. */
+function braceDelta(text: string, state: { inComment: boolean }): { delta: number; min: number } {
+  let delta = 0;
+  let min = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (state.inComment) {
+      if (c === '*' && text[i + 1] === '/') { state.inComment = false; i++; }
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') { state.inComment = true; i++; continue; }
+    if (c === '/' && text[i + 1] === '/') break;
+    if (c === '"' || c === '\'') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+      continue;
+    }
+    if (c === '{') delta++;
+    else if (c === '}') { delta--; min = Math.min(min, delta); }
+  }
+  return { delta, min };
+}
+
+/** A line git's default C funcname pattern would pick: starts with a letter, `_` or `$` at column 0. */
+function isFuncnameLine(text: string): boolean {
+  return /^[A-Za-z_$]/.test(text) && !/^\w+:\s*$/.test(text) && !/^(default|case)\b/.test(text);
+}
+
+function looksLikeFunctionHeader(section: string): boolean {
+  return /\w\s*\(/.test(section) && !/;\s*$/.test(section) && !/^\s*#/.test(section)
+    && !/^(struct|union|enum)\s+\w+\s*\{?\s*$/.test(section) && !/=\s*\{?\s*$/.test(section);
+}
+
+interface Group { section: string; lines: ImageLine[] }
+
+/** Consecutive hunks that continue the same function are read as one fragment. */
+function groupHunks(hunks: Hunk[], side: Side): Group[] {
+  const groups: Group[] = [];
+  let lastContext = '';
+  for (const h of hunks) {
+    const lines = sideLines(h, side);
+    if (lines.length === 0) continue;
+    const section = h.section.trim();
+    const prev = groups[groups.length - 1];
+    const continues = prev && section !== '' && section === lastContext && /^\s/.test(lines[0].text);
+    if (continues) prev.lines.push(...lines);
+    else groups.push({ section, lines });
+    const header = [...lines].reverse().find((l) => isFuncnameLine(l.text));
+    lastContext = header ? header.text.trim() : section;
+  }
+  return groups;
+}
+
+function fragmentOf(group: Group): Fragment {
+  const state = { inComment: false };
+  let depth = 0;
+  let minDepth = 0;
+  for (const l of group.lines) {
+    const { delta, min } = braceDelta(l.text, state);
+    minDepth = Math.min(minDepth, depth + min);
+    depth += delta;
+  }
+  const first = group.lines.find((l) => l.text.trim() !== '') ?? group.lines[0];
+  const startsInside = /^\s/.test(first.text) || /^}/.test(first.text);
+  const openers = Math.max(-minDepth, startsInside ? 1 : 0);
+  const rows: string[] = [];
+  const lines: number[] = [];
+  const synthetic = new Set<number>();
+  const firstLine = group.lines[0].line;
+  if (openers > 0) {
+    const header = looksLikeFunctionHeader(group.section)
+      ? group.section.replace(/\{\s*$/, '')
+      : 'void __p2pdma_review_fragment(void)';
+    rows.push(`${header} ${'{ '.repeat(openers)}`);
+    lines.push(firstLine);
+    synthetic.add(0);
+  }
+  for (const l of group.lines) {
+    rows.push(l.text);
+    lines.push(l.line);
+  }
+  const closers = openers + depth;
+  if (closers > 0) {
+    synthetic.add(rows.length);
+    rows.push('}'.repeat(closers));
+    lines.push(group.lines[group.lines.length - 1].line);
+  }
+  return { text: rows.join('\n'), lines, syntheticRows: synthetic };
+}
+
+/** Changed and context line sets for one side of a file diff. */
+function lineSets(file: FileDiff, side: Side) {
+  const changed = new Set<number>();
+  const context = new Set<number>();
+  const lineText = new Map<number, string>();
+  for (const h of file.hunks) {
+    for (const l of h.lines) {
+      const n = side === 'new' ? l.newLine : l.oldLine;
+      if (n === undefined) continue;
+      if (l.kind === 'ctx') context.add(n);
+      else if ((l.kind === 'add' && side === 'new') || (l.kind === 'del' && side === 'old')) changed.add(n);
+      else continue;
+      lineText.set(n, l.text);
+    }
+  }
+  return { changed, context, lineText };
+}
+
+/** The image of one side of a file, reconstructed from its hunks alone. */
+export function hunkImage(file: FileDiff, side: Side): SourceImage | undefined {
+  const path = side === 'new' ? file.newPath : file.oldPath;
+  if (!isCFile(path) || file.binary) return undefined;
+  const fragments = groupHunks(file.hunks, side).map(fragmentOf);
+  if (fragments.length === 0) return undefined;
+  return { path, side, fragments, complete: false, ...lineSets(file, side) };
+}
+
+/** The image of one side of a file from its whole text (a kernel tree or the PR head). */
+export function fullImage(file: FileDiff, side: Side, text: string): SourceImage | undefined {
+  const path = side === 'new' ? file.newPath : file.oldPath;
+  if (!isCFile(path) || file.binary) return undefined;
+  const rows = text.split('\n');
+  const sets = lineSets(file, side);
+  rows.forEach((t, i) => { if (!sets.lineText.has(i + 1)) sets.lineText.set(i + 1, t); });
+  return {
+    path, side, complete: true, ...sets,
+    fragments: [{ text, lines: rows.map((_, i) => i + 1), syntheticRows: new Set() }],
+  };
+}

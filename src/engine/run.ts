@@ -1,0 +1,108 @@
+// Runs the rules over one patch: parse each touched C file once per side, analyse it once, let every enabled
+// rule read the result, then decide which findings the patch introduces and which violations it removes.
+import { parseImage } from '../c/source.js';
+import type { SourceImage } from '../c/images.js';
+import { FileAnalysis } from '../analysis/index.js';
+import { pathIncluded } from '../config/index.js';
+import type { Config, FileDiff, Finding, InputError, Patch } from '../types.js';
+import type { ModelView, Rule, RuleReport } from '../rules/types.js';
+import { toFinding } from './findings.js';
+import { imagesFor, type ApplyHunks, type TreeReader } from './images.js';
+
+export interface EngineOptions {
+  config: Config;
+  rules: Rule[];
+  model: ModelView;
+  tree?: TreeReader;
+  apply: ApplyHunks;
+}
+
+export interface PatchReview {
+  findings: Finding[];
+  errors: InputError[];
+  notes: InputError[];
+  timings: { parse: number; analyse: number; rules: number };
+}
+
+interface Checked {
+  image: SourceImage;
+  findings: Finding[];
+}
+
+function now(): number {
+  return performance.now();
+}
+
+/** Runs every rule over one image; a rule that throws is an error naming it, and the others still run. */
+function checkImage(patch: Patch, file: FileDiff, image: SourceImage, opts: EngineOptions, out: PatchReview): Checked {
+  let t = now();
+  const ir = parseImage(image);
+  out.timings.parse += now() - t;
+  t = now();
+  const analysis = new FileAnalysis(ir, opts.model);
+  out.timings.analyse += now() - t;
+  t = now();
+  const findings: Finding[] = [];
+  const ctx = { patch, file, side: image.side, image, ir, analysis, model: opts.model };
+  for (const rule of opts.rules) {
+    let reports: RuleReport[];
+    try {
+      reports = rule.check(ctx);
+    } catch (err) {
+      out.errors.push({ input: patch.input, message: `rule ${rule.meta.id} failed on ${image.path}: ${(err as Error).message}` });
+      continue;
+    }
+    for (const r of reports) findings.push(toFinding(rule, r, patch, image, opts.config));
+  }
+  out.timings.rules += now() - t;
+  return { image, findings };
+}
+
+/** Lines of the finding that make it part of the change, per filter mode. */
+function touches(f: Finding, image: SourceImage, withContext: boolean): boolean {
+  const lines = [f.line, ...(f.startLine ? [f.startLine] : []),
+    ...f.evidence.filter((e) => e.file === image.path && (e.side ?? image.side) === image.side).map((e) => e.line)];
+  return lines.some((l) => image.changed.has(l) || (withContext && image.context.has(l)));
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.fingerprint}:${f.side}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Reviews one patch (all of its files). */
+export async function reviewPatch(patch: Patch, opts: EngineOptions): Promise<PatchReview> {
+  const out: PatchReview = { findings: [], errors: [], notes: [], timings: { parse: 0, analyse: 0, rules: 0 } };
+  const mode = opts.config.filter;
+  for (const file of patch.files) {
+    const path = file.newPath ?? file.oldPath;
+    if (!path || !pathIncluded(opts.config, path)) continue;
+    const images = await imagesFor(file, patch.input, opts.tree, opts.apply);
+    out.notes.push(...images.notes);
+    const post = images.post ? checkImage(patch, file, images.post, opts, out) : undefined;
+    const pre = images.pre ? checkImage(patch, file, images.pre, opts, out) : undefined;
+    if (post) {
+      for (const f of post.findings) {
+        const introduced = touches(f, post.image, false);
+        if (mode === 'nofilter' || mode === 'file' || introduced || (mode === 'diff_context' && touches(f, post.image, true))) {
+          out.findings.push(introduced ? f : { ...f, kind: 'existing' });
+        }
+      }
+    }
+    if (pre) {
+      // A violation present before the patch and gone after it, on code the diff shows, is what the patch fixes.
+      const after = new Set(post?.findings.map((f) => f.fingerprint) ?? []);
+      for (const f of pre.findings) {
+        if (after.has(f.fingerprint) || !touches(f, pre.image, true)) continue;
+        out.findings.push({ ...f, kind: 'fixes', severity: 'info', message: `This patch removes: ${f.message}` });
+      }
+    }
+  }
+  out.findings = dedupe(out.findings);
+  return out;
+}

@@ -1,0 +1,124 @@
+// The ingest stage: raw inputs (mail, mbox, archive pages, diffs) → patches, errors, notes, stats.
+
+import type { InputError, InputSource, IngestResult, Patch } from '../types.js';
+import { assembleMessage, type MessageOutcome, type SeenHunks } from './assemble.js';
+import { decodeText, findNulByte, splitLines } from './decode.js';
+import { countDiffLines } from './diff-scan.js';
+import { readMailMessage, type MessageText } from './mail.js';
+import { looksLikeMail, splitMbox } from './mbox.js';
+import { readPageMeta, splitGitLog } from './page.js';
+
+/**
+ * Turns every input into patches. Never throws for bad input: each problem becomes an entry in
+ * `errors` naming the input (and the message within an mbox, the file, hunk and line where that
+ * helps), and every other input and patch is still processed. Patches come out in input order,
+ * then in their order within the input; `id` is `${input}#${ordinal}`.
+ *
+ * Line numbers: `patchLine` is the line in the input file, except for mail parts that had to be
+ * MIME-decoded (quoted-printable, base64), where it counts lines of the decoded text (a note says
+ * so). Hunk header counts (`oldLines`/`newLines`) are as declared, even for a quoted hunk that a
+ * reviewer trimmed; its `lines` hold what was actually quoted.
+ */
+export async function ingest(sources: readonly InputSource[]): Promise<IngestResult> {
+  const result: IngestResult = {
+    patches: [],
+    errors: [],
+    notes: [],
+    stats: { inputs: sources.length, patches: 0, quotedPatches: 0, coverLetters: 0, files: 0, hunks: 0, linesChecked: 0 },
+  };
+  for (const source of sources) {
+    try {
+      await ingestSource(source, result);
+    } catch (err) {
+      // A bug of ours must not take the other inputs down with it.
+      result.errors.push({ input: source.name, message: `internal error while reading this input: ${(err as Error).message}` });
+    }
+  }
+  for (const patch of result.patches) {
+    result.stats.patches++;
+    if (patch.quoted) result.stats.quotedPatches++;
+    result.stats.files += patch.files.length;
+    for (const file of patch.files) result.stats.hunks += file.hunks.length;
+    result.stats.linesChecked += countDiffLines(patch.files);
+  }
+  return result;
+}
+
+/** One message of an input, as read, with the prefix its errors get. */
+interface LabelledMessage {
+  text: MessageText;
+  label: string;
+}
+
+async function ingestSource(source: InputSource, result: IngestResult): Promise<void> {
+  const input = source.name;
+  const fail = (message: string): void => void result.errors.push({ input, message });
+  let data = source.data;
+  if (data.length === 0) return fail('empty input: no diff found');
+  const utf16 = data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
+  if (utf16) {
+    data = Buffer.from(decodeText(data).text, 'utf8');
+  } else {
+    const nul = findNulByte(data);
+    if (nul >= 0) return fail(`binary data (NUL byte at byte offset ${nul}): not a patch, mail or text file`);
+  }
+
+  const messages = await readMessages(data, result.errors, input);
+  const seen: SeenHunks = new Map();
+  const multiMessage = messages.length > 1;
+  let ordinal = 0;
+  let cover: MessageOutcome['cover'];
+  for (const { text, label } of messages) {
+    const outcome = assembleMessage(text, { multiMessage, seen });
+    const prefix = label ? `${label}: ` : '';
+    for (const message of outcome.errors) result.errors.push({ input, message: prefix + message });
+    for (const message of outcome.notes) result.notes.push({ input, message: prefix + message });
+    if (outcome.cover) {
+      result.stats.coverLetters++;
+      cover = outcome.cover;
+    }
+    for (const draft of outcome.patches) {
+      // git format-patch --base writes base-commit only into the cover letter of a series.
+      const inSeries = cover && !draft.quoted && draft.subject.total === cover.subject.total && draft.subject.version === cover.subject.version;
+      const patch: Patch = {
+        id: `${input}#${ordinal}`,
+        input,
+        ordinal,
+        ...draft,
+        baseCommit: draft.baseCommit ?? (inSeries ? cover?.baseCommit : undefined),
+      };
+      if (patch.baseCommit === undefined) delete patch.baseCommit;
+      result.patches.push(patch);
+      ordinal++;
+    }
+  }
+}
+
+/** Splits an input into messages: mbox/mail messages, `git log -p` commits, or the whole text. */
+async function readMessages(data: Buffer, errors: InputError[], input: string): Promise<LabelledMessage[]> {
+  const latin1 = data.toString('latin1');
+  if (looksLikeMail(latin1)) {
+    const parts = splitMbox(latin1);
+    const out: LabelledMessage[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const text = await readMailMessage(data, latin1, parts[i]);
+      const subject = text.meta.subject ? ` (${JSON.stringify(text.meta.subject)})` : '';
+      out.push({ text, label: parts.length > 1 ? `message ${i + 1}${subject} at line ${parts[i].firstLine}` : '' });
+    }
+    return out;
+  }
+
+  const decoded = decodeText(data);
+  if (decoded.invalidUtf8At !== undefined) {
+    errors.push({ input, message: `invalid UTF-8 at byte offset ${decoded.invalidUtf8At}; undecodable bytes were replaced with U+FFFD` });
+  }
+  const lines = splitLines(decoded.text);
+  const commits = splitGitLog(lines);
+  if (commits) {
+    return commits.map((c) => ({
+      text: { meta: c.meta, segments: [{ lines: lines.slice(c.start, c.end), firstLine: c.start + 1, label: 'commit' }], errors: [], notes: [] },
+      label: commits.length > 1 ? `commit at line ${c.start + 1}` : '',
+    }));
+  }
+  return [{ text: { meta: readPageMeta(lines), segments: [{ lines, firstLine: 1, label: 'text' }], errors: [], notes: [] }, label: '' }];
+}
