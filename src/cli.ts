@@ -97,13 +97,21 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     return 2;
   }
   const { loadConfigFile, findDefaultConfig, defaultConfig, mergeCliOverrides } = await import('./config/index.js');
+  const { loadPlugins, pluginsDeclaredIn } = await import('./plugins.js');
   const configPath = o.config ?? findDefaultConfig(io.cwd);
+  const known = new Set(ruleIds());
+  const pluginErrors: { input: string; message: string }[] = [];
+  // Plugin rules must be known before the configuration is validated (it may configure them): load the
+  // plugins the file and the flags declare first, then validate once against built-in + plugin rule ids.
+  const declared = [...(configPath ? pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
+  const plugins = await loadPlugins(declared, io.cwd, known);
+  pluginErrors.push(...plugins.errors);
   let config = defaultConfig();
-  const configErrors: { input: string; message: string }[] = [];
   if (configPath) {
-    const loaded = await loadConfigFile(configPath, ruleIds());
+    const loaded = await loadConfigFile(configPath, [...known]);
     if (loaded.errors.length) {
-      for (const e of loaded.errors) io.stderr.write(`p2pdma-review: ${configPath}: ${e.path ? `${e.path}: ` : ''}${e.message}\n`);
+      const { formatConfigError } = await import('./config/index.js');
+      for (const e of loaded.errors) io.stderr.write(`p2pdma-review: ${formatConfigError(e)}\n`);
       return 2;
     }
     config = loaded.config;
@@ -116,9 +124,6 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     io.stderr.write(`p2pdma-review: ${(err as Error).message}\n`);
     return 2;
   }
-  const { loadPlugins } = await import('./plugins.js');
-  const plugins = await loadPlugins(config.plugins, io.cwd, new Set(ruleIds()));
-  configErrors.push(...plugins.errors);
   const { readInputs, readTreeFile } = await import('./ingest/index.js');
   const { sources, errors: readErrors } = await readInputs(args.positionals, { stdin: io.stdin });
   const jobs = o.jobs === undefined ? 1 : Number(o.jobs);
@@ -128,11 +133,11 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   }
   const tree = o.tree ? { image: 'pre' as const, read: (p: string) => readTreeFile(o.tree as string, p) } : undefined;
   const { reviewMany } = await import('./bulk.js');
-  const result = await reviewMany(sources, { config, tree, extraRules: plugins.rules, jobs, treeDir: o.tree, pluginSpecs: config.plugins });
-  result.errors.unshift(...configErrors, ...readErrors);
+  const result = await reviewMany(sources, { config, tree, extraRules: plugins.rules, jobs, treeDir: o.tree, pluginSpecs: declared });
+  result.errors.unshift(...pluginErrors, ...readErrors);
   const { formatResult, exitCodeFor } = await import('./report/index.js');
   const text = formatResult(result, format as 'text' | 'json' | 'sarif', {
-    inputs: args.positionals, color: o.color, toolVersion: version(),
+    inputs: [...sources.map((s) => s.name), ...readErrors.map((e) => e.input)], color: o.color, toolVersion: version(),
   });
   if (o.output) writeFileSync(o.output, text);
   else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

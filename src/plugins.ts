@@ -1,6 +1,8 @@
 // Loads extra rules from ESM plugin modules (`--plugin` / `plugins:` in the CLI config). A plugin exports
 // `rules: Rule[]` (named or on its default export). Failures are errors naming the plugin, never crashes.
-import { isAbsolute, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { pathToFileURL } from 'node:url';
 import type { InputError, RuleMeta } from './types.js';
 import type { Rule } from './rules/types.js';
@@ -42,4 +44,20 @@ export async function loadPlugins(specs: string[], cwd: string, knownIds: Set<st
     }
   }
   return { rules, errors };
+}
+
+/**
+ * The `plugins:` list of a configuration file, resolved against the file's directory, read before the file is
+ * validated (validation needs the plugin rule ids). Unreadable or malformed files give an empty list: the
+ * validation that follows reports them properly.
+ */
+export function pluginsDeclaredIn(configPath: string): string[] {
+  try {
+    const raw = parseYaml(readFileSync(configPath, 'utf8')) as { plugins?: unknown } | null;
+    const list = Array.isArray(raw?.plugins) ? raw!.plugins.filter((p): p is string => typeof p === 'string') : [];
+    const base = dirname(resolve(configPath));
+    return list.map((p) => (p.startsWith('.') ? resolve(base, p) : p));
+  } catch {
+    return [];
+  }
 }

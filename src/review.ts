@@ -50,6 +50,11 @@ export function assemble(ingested: IngestResult, batch: PatchBatchResult, option
   const t = performance.now();
   const findings = sortFindings(batch.findings);
   const rules = enabledRules(options.config, options.extraRules ?? []);
+  const linesByInput: Record<string, number> = {};
+  for (const p of ingested.patches) {
+    const n = p.files.reduce((s, f) => s + f.hunks.reduce((t, h) => t + h.lines.length, 0), 0);
+    linesByInput[p.input] = (linesByInput[p.input] ?? 0) + n;
+  }
   return {
     findings,
     errors: [...ingested.errors, ...batch.errors],
@@ -61,6 +66,7 @@ export function assemble(ingested: IngestResult, batch: PatchBatchResult, option
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
+      linesByInput,
       timings: { ingest: ingestMs, ...batch.timings, filter: performance.now() - t },
     },
   };

@@ -7,7 +7,7 @@ import type { Expr } from '../c/ir.js';
 export interface ContractView {
   name: string;
   category?: string;
-  params?: { name: string; role: string; accepts?: string[] }[];
+  params?: readonly { name: string; role: string; accepts?: readonly string[] }[];
   returns?: { kind?: string; kindFromGfp?: boolean; error?: string; value?: string };
   lock?: { cls: string; op: 'acquire' | 'release' };
   mightSleep?: boolean | 'gfp';

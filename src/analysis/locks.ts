@@ -8,12 +8,33 @@ import { exprChildren, exprKey } from './walk.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
-interface Held { cls: string; key: string; line: number; call: string }
+interface Held { cls: string; key: string; line: number; call: string; entry?: boolean }
 type State = Held[];
 
-export interface HeldAtReturn { cls: string; lockLine: number; lockCall: string; returnLine: number; implicit: boolean }
+/**
+ * `entry`: the section was not acquired in the visible code but assumed held on entry (see
+ * {@link LockOptions.entry}); callers usually judge such facts differently.
+ */
+export interface HeldAtReturn { cls: string; lockLine: number; lockCall: string; returnLine: number; implicit: boolean; entry?: boolean }
 export interface ReleaseUnheld { cls: string; line: number; call: string }
-export interface SleepInSection { cls: string; sectionLine: number; sectionCall: string; line: number; call: string; why: string }
+/** One no-sleep section held at a call. */
+export interface HeldSection { cls: string; line: number; call: string; entry?: boolean }
+export interface SleepInSection {
+  cls: string; sectionLine: number; sectionCall: string; line: number; call: string; why: string; entry?: boolean;
+  /** Every no-sleep section held at the call, outermost first (an RCU section around a spinlock, ...). */
+  sections?: HeldSection[];
+}
+
+/** A section assumed held when the function is entered. */
+export interface EntrySection { cls: string; key?: string; line: number; call: string }
+
+export interface LockOptions {
+  /**
+   * Sections held on entry. A hunk-only fragment that releases what its visible part never acquired was
+   * (most likely) entered inside that section: re-running with it held shows what ran inside it.
+   */
+  entry?: EntrySection[];
+}
 
 export interface LockReport {
   heldAtReturn: HeldAtReturn[];
@@ -62,7 +83,23 @@ function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release';
   return { cls: lock.cls, op: lock.op, key };
 }
 
+/** Records a call that may sleep while a no-sleep section is held. */
+function checkSleep(ctx: Ctx, state: State, call: Call): void {
+  const section = [...state].reverse().find((h) => NO_SLEEP.has(h.cls));
+  if (!section) return;
+  const why = callMaySleep(call, ctx.model);
+  if (!why || ctx.report.sleepInSection.some((s) => s.line === call.line && s.call === call.callee)) return;
+  const sections = state.filter((h) => NO_SLEEP.has(h.cls))
+    .map((h) => ({ cls: h.cls, line: h.line, call: h.call, ...(h.entry ? { entry: true } : {}) }));
+  ctx.report.sleepInSection.push({
+    cls: section.cls, sectionLine: section.line, sectionCall: section.call, line: call.line, call: call.callee, why,
+    ...(section.entry ? { entry: true } : {}), sections,
+  });
+}
+
 function applyCall(ctx: Ctx, state: State, call: Call): State {
+  // Taking a sleeping lock (mutex_lock, down_read) is itself a sleep: check before the lock effect.
+  checkSleep(ctx, state, call);
   const lock = lockOf(ctx, call);
   if (lock?.op === 'acquire') {
     if (/trylock/.test(call.callee)) return state; // handled by the enclosing condition
@@ -78,15 +115,6 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
       ctx.report.releaseUnheld.push({ cls: lock.cls, line: call.line, call: call.callee });
     }
     return state;
-  }
-  const section = [...state].reverse().find((h) => NO_SLEEP.has(h.cls));
-  if (section) {
-    const why = callMaySleep(call, ctx.model);
-    if (why && !ctx.report.sleepInSection.some((s) => s.line === call.line && s.call === call.callee)) {
-      ctx.report.sleepInSection.push({
-        cls: section.cls, sectionLine: section.line, sectionCall: section.call, line: call.line, call: call.callee, why,
-      });
-    }
   }
   return state;
 }
@@ -112,8 +140,10 @@ function checkReturn(ctx: Ctx, states: State[], line: number, implicit: boolean)
   for (const s of states) {
     for (const h of s) {
       if (ctx.report.annotated.has(h.cls)) continue;
-      if (!ctx.report.heldAtReturn.some((r) => r.lockLine === h.line && r.returnLine === line)) {
-        ctx.report.heldAtReturn.push({ cls: h.cls, lockLine: h.line, lockCall: h.call, returnLine: line, implicit });
+      if (!ctx.report.heldAtReturn.some((r) => r.lockLine === h.line && r.returnLine === line && r.cls === h.cls)) {
+        ctx.report.heldAtReturn.push({
+          cls: h.cls, lockLine: h.line, lockCall: h.call, returnLine: line, implicit, ...(h.entry ? { entry: true } : {}),
+        });
       }
     }
   }
@@ -201,18 +231,32 @@ function exec(ctx: Ctx, st: Stmt, states: State[]): State[] {
   }
 }
 
-/** Runs the lock analysis over one function. */
-export function analyseLocks(fn: FunctionIR, model: ModelLookup): LockReport {
-  const annotated = new Set<string>();
-  for (const a of fn.annotations) {
-    const m = /\((.*)\)/.exec(a);
-    const what = m ? m[1] : '';
-    annotated.add(/rcu/.test(what) ? 'rcu' : /mutex|lock/.test(what) ? 'spin' : what);
-    if (/lock/.test(what)) annotated.add('mutex');
+/**
+ * Lock classes an annotation names. The kernel spells the RCU context both `__acquires(rcu)` and
+ * `__acquires(RCU)` (include/linux/compiler_types.h only passes the token to sparse), so match without case.
+ */
+export function annotatedClasses(annotation: string): string[] {
+  const m = /\((.*)\)/.exec(annotation);
+  const what = m ? m[1] : '';
+  if (/rcu/i.test(what)) {
+    if (/bh/i.test(what)) return ['rcu', 'rcu_bh'];
+    if (/sched/i.test(what)) return ['rcu', 'rcu_sched'];
+    return ['rcu'];
   }
+  if (/mutex|lock/.test(what)) return ['spin', 'mutex'];
+  return [what];
+}
+
+/** Runs the lock analysis over one function. */
+export function analyseLocks(fn: FunctionIR, model: ModelLookup, opts: LockOptions = {}): LockReport {
+  const annotated = new Set<string>();
+  for (const a of fn.annotations) for (const cls of annotatedClasses(a)) annotated.add(cls);
   const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
   const ctx: Ctx = { fn, model, labels: new Map(), breaks: [], report };
-  const end = exec(ctx, fn.body, [[]]);
+  const entry: State = (opts.entry ?? []).map((e) => ({
+    cls: e.cls, key: e.key ?? e.cls, line: e.line, call: e.call, entry: true,
+  }));
+  const end = exec(ctx, fn.body, [entry]);
   // A synthetic (hunk-only) function does not show its real end: do not judge its fall-through.
   if (!fn.synthetic) checkReturn(ctx, end, fn.endLine, true);
   return report;

@@ -3,7 +3,6 @@
 export {
   buildConfigSchema,
   defaultConfig,
-  describeValue,
   formatConfigError,
   parseConfig,
   propertyPath,

@@ -145,10 +145,30 @@ export function parseConfig(raw: unknown, opts: ParseConfigOptions): ConfigResul
       errors: [{ source: opts.source, path: '', message: `expected a mapping of settings, got ${describeValue(raw)}` }],
     };
   }
-  const result = buildConfigSchema(opts.knownRules).safeParse(input, { reportInput: true, error: messageFor });
+  const result = buildConfigSchema(opts.knownRules).safeParse(withoutEmptySettings(input), {
+    reportInput: true,
+    error: messageFor,
+  });
   if (result.success) return { config: result.data, errors: [] };
   const errors = result.error.issues.flatMap((issue) => toConfigErrors(issue, opts.source));
   return { config: defaultConfig(), errors };
+}
+
+/**
+ * A key left empty in YAML (`rules:` with every entry commented out) reads as null; treat it as not
+ * given, so the default applies, at the top level and inside `paths` and `github`. An empty rule entry
+ * stays an error: `dma-on-stack:` alone says neither on nor off.
+ */
+function withoutEmptySettings(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (value === null) continue;
+    out[key] =
+      (key === 'paths' || key === 'github') && isPlainObject(value)
+        ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
+        : value;
+  }
+  return out;
 }
 
 /** Formats a config error for a terminal or a check-run summary: `file:3:5: rules.x: message`. */

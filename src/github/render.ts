@@ -89,15 +89,13 @@ export function renderReviewBody(input: ReviewBodyInput): string {
   }
   const trailer: string[] = [];
   if (plan.resolved.length > 0) {
-    trailer.push('#### Resolved since the last review');
-    for (const r of plan.resolved) trailer.push(`${resolvedBullet(r)} ${resolvedMarker(r.id)}`);
+    trailer.push(['#### Resolved since the last review', ...plan.resolved.map((r) => `${resolvedBullet(r)} ${resolvedMarker(r.id)}`)].join('\n'));
   }
   if (input.notes.length > 0) {
-    trailer.push('#### Notes');
-    for (const n of input.notes) trailer.push(`- ${oneLine(n, 500)}`);
+    trailer.push(['#### Notes', ...input.notes.map((n) => `- ${oneLine(n, 500)}`)].join('\n'));
   }
   // Bullets go in until the body limit; the rest is counted (the check run lists every finding).
-  let budget = MAX_COMMENT_CHARS - out.join('\n\n').length - trailer.join('\n').length - 400;
+  let budget = MAX_COMMENT_CHARS - out.join('\n\n').length - trailer.join('\n\n').length - 400;
   for (const [title, items] of sections) {
     if (items.length === 0) continue;
     const lines = [`#### ${title}`];
@@ -112,7 +110,7 @@ export function renderReviewBody(input: ReviewBodyInput): string {
     if (left > 0) lines.push(`- …and ${left} more: see the \`p2pdma-review\` check run.`);
     out.push(lines.join('\n'));
   }
-  if (trailer.length > 0) out.push(trailer.join('\n'));
+  out.push(...trailer);
   return bound(out.join('\n\n'), MAX_COMMENT_CHARS);
 }
 

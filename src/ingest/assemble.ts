@@ -20,8 +20,8 @@ export interface MessageOutcome {
   cover?: { subject: SubjectInfo; baseCommit?: string };
 }
 
-/** Normalised hunks already seen in one input, keyed by file and position. */
-export type SeenHunks = Map<string, string[][]>;
+/** Hunks already seen in one input, keyed by file and position. */
+export type SeenHunks = Map<string, Hunk[]>;
 
 /** Per-input state and policy for {@link assembleMessage}. */
 export interface AssembleContext {
@@ -53,8 +53,12 @@ export function assembleMessage(message: MessageText, ctx: AssembleContext): Mes
   const multiSegment = message.segments.length > 1;
   let own: PatchDraft | undefined;
   let sawDiff = false;
+  let combinedDiffs = 0;
+  // Text of earlier segments without a diff: the commit message when the diff is an attachment.
+  let carried: string[] = [];
   for (const segment of message.segments) {
     const scan = scanDiffs(segment.lines, segment.firstLine);
+    combinedDiffs += scan.combinedDiffs;
     const prefix = multiSegment ? `${segment.label}: ` : '';
     for (const issue of scan.issues) {
       (issue.severity === 'error' ? outcome.errors : outcome.notes).push(prefix + issue.message);
@@ -66,7 +70,8 @@ export function assembleMessage(message: MessageText, ctx: AssembleContext): Mes
         if (own && !sharesPath(own.files, group.files)) {
           own.files.push(...group.files);
         } else {
-          own = ownPatch(message, segment, group, previousEnd, subject, baseCommit);
+          own = ownPatch(message, [...carried, ...quotedText(segment.lines, previousEnd, group.start, UNQUOTED)], subject, baseCommit, group);
+          carried = [];
           outcome.patches.push(own);
         }
       } else {
@@ -74,25 +79,28 @@ export function assembleMessage(message: MessageText, ctx: AssembleContext): Mes
       }
       previousEnd = group.end;
     }
+    if (scan.groups.length === 0) carried.push(...quotedText(segment.lines, 0, segment.lines.length, UNQUOTED));
   }
 
   outcome.patches = outcome.patches.filter((patch) => keepNewHunks(patch, ctx.seen, outcome.notes));
-  if (!sawDiff) {
-    if (ctx.multiMessage && isReplySubject(subject.raw)) outcome.notes.push('reply without a diff; nothing to review');
+  // An undecodable message has already been reported; "no diff" would only repeat it.
+  const unreadable = message.segments.length === 0 && message.errors.length > 0;
+  if (!sawDiff && !unreadable) {
+    if (combinedDiffs > 0) outcome.errors.push('only combined (merge) diffs found; nothing to review');
+    else if (ctx.multiMessage && isReplySubject(subject.raw)) outcome.notes.push('reply without a diff; nothing to review');
     else outcome.errors.push('no diff found');
   }
   return outcome;
 }
 
+/** The message's own (unquoted) patch; `bodyLines` is the unquoted text before its diff. */
 function ownPatch(
   message: MessageText,
-  segment: Segment,
-  group: DiffGroup,
-  from: number,
+  bodyLines: string[],
   subject: SubjectInfo,
   baseCommit: string | undefined,
+  group: DiffGroup,
 ): PatchDraft {
-  const bodyLines = quotedText(segment.lines, from, group.start, UNQUOTED);
   // git format-patch puts an in-body "From:" first when the sender is not the author.
   let author = message.meta.author;
   let k = bodyLines.findIndex((l) => l.trim() !== '');
@@ -117,6 +125,7 @@ function ownPatch(
   };
 }
 
+/** A patch quoted at `group`'s depth, credited to the author named in the reply's attribution. */
 function quotedPatch(message: MessageText, segment: Segment, group: DiffGroup, from: number, subject: SubjectInfo): PatchDraft {
   const attribution = findAttribution(segment.lines, group.start, group.style.depth);
   const start = attribution ? Math.max(from, attribution.index + 1) : from;
@@ -177,6 +186,7 @@ function pathOf(f: FileDiff): string {
  * Remembers the patch's hunks and, for a quoted patch, drops hunks already seen in this input
  * (compared with whitespace collapsed, since mailers turn tabs into spaces when re-quoting, and
  * as a prefix, since later quotes are often trimmed further). Returns false when nothing is left.
+ * Hunks are normalised only when a quoted patch is compared, so plain mboxes pay nothing.
  */
 function keepNewHunks(patch: PatchDraft, seen: SeenHunks, notes: string[]): boolean {
   let dropped = 0;
@@ -186,14 +196,13 @@ function keepNewHunks(patch: PatchDraft, seen: SeenHunks, notes: string[]): bool
     const kept: Hunk[] = [];
     for (const hunk of file.hunks) {
       const key = `${path}\n${hunk.oldStart},${hunk.newStart}`;
-      const norm = hunk.lines.map((l) => `${l.kind[0]}${l.text.replace(/\s+/g, ' ').trim()}`);
       const earlier = seen.get(key);
-      if (patch.quoted && earlier?.some((prev) => prev.length >= norm.length && norm.every((x, i) => x === prev[i]))) {
+      if (patch.quoted && earlier?.some((prev) => repeats(hunk, prev))) {
         dropped++;
         continue;
       }
-      if (earlier) earlier.push(norm);
-      else seen.set(key, [norm]);
+      if (earlier) earlier.push(hunk);
+      else seen.set(key, [hunk]);
       kept.push(hunk);
     }
     if (kept.length > 0 || file.hunks.length === 0) files.push({ ...file, hunks: kept });
@@ -205,4 +214,14 @@ function keepNewHunks(patch: PatchDraft, seen: SeenHunks, notes: string[]): bool
   }
   patch.files = files;
   return files.length > 0;
+}
+
+/** Are `quoted`'s lines the first lines of `earlier`, whitespace aside? */
+function repeats(quoted: Hunk, earlier: Hunk): boolean {
+  if (quoted.lines.length > earlier.lines.length) return false;
+  return quoted.lines.every((l, i) => l.kind === earlier.lines[i].kind && squash(l.text) === squash(earlier.lines[i].text));
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -26,6 +26,8 @@ export interface DiffGroup {
 export interface ScanResult {
   groups: DiffGroup[];
   issues: ScanIssue[];
+  /** Combined (merge) diffs seen and skipped. */
+  combinedDiffs: number;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
@@ -37,7 +39,7 @@ export const ATTRIBUTION = /\bwrote:\s*$/;
  * After a complete unquoted hunk, a further line that looks like hunk content means the header
  * undercounts. The mail signature separator `-- ` and `---` lines are not content.
  */
-const STRAY_BODY_LINE = /^(?:\+(?!\+\+ )|-(?!-- |- ?$|--$)| (?!\s*$))/;
+const STRAY_BODY_LINE = /^(?:\+(?!\+\+ )|-(?!-- |- ?$|--$)| )/;
 
 /**
  * Scans `lines` for diffs. `firstLine` is the 1-based input line number of `lines[0]`; every
@@ -47,7 +49,7 @@ const STRAY_BODY_LINE = /^(?:\+(?!\+\+ )|-(?!-- |- ?$|--$)| (?!\s*$))/;
  * reported as an error and skipped while the rest of the file and patch are kept. Quoted hunks
  * (inside replies and archive pages) are read leniently: reviewers trim quotes, so a short hunk is
  * kept with a note, and reply prose between quoted hunk lines is skipped when the quoted lines
- * after it complete the hunk exactly (proof that nothing was cut, so line numbers stay right);
+ * after it complete the hunk exactly (the counts add up, so nothing was cut and numbers stay right);
  * otherwise only the part before the prose is kept.
  */
 export function scanDiffs(lines: readonly string[], firstLine: number): ScanResult {
@@ -55,6 +57,7 @@ export function scanDiffs(lines: readonly string[], firstLine: number): ScanResu
   const groups: DiffGroup[] = [];
   const groupPaths: Set<string>[] = [];
   const issues: ScanIssue[] = [];
+  let combinedDiffs = 0;
   const lineNo = (index: number): number => firstLine + index;
 
   const issue = (quoted: boolean, message: string, forceNote = false): void => {
@@ -193,9 +196,24 @@ export function scanDiffs(lines: readonly string[], firstLine: number): ScanResu
       issue(true, `${where}: quoted hunk has no lines; ignored`);
       return j;
     }
-    issue(true, `${where}: quoted hunk is cut short (${found} of ${oldCount} old / ${newCount} new lines, ending at ${stop}); kept as quoted`);
+    const keptOld = out.filter((l) => l.kind !== 'add').length;
+    const keptNew = out.filter((l) => l.kind !== 'del').length;
+    issue(true, `${where}: quoted hunk is cut short (${keptOld} old / ${keptNew} new of ${oldCount} old / ${newCount} new lines, quote ends at ${stop}); kept as quoted`);
     file.hunks.push(hunk);
     return j;
+  };
+
+  /**
+   * Where the next quoted hunk header of the current file stands when only reply text (other
+   * quote depths) and blank lines separate it from `k`; `k` itself when there is none.
+   */
+  const skipToQuotedHunk = (k: number, style: QuoteStyle): number => {
+    for (let s = k; s < n; s++) {
+      const t = unquote(lines[s], style);
+      if (t === undefined || t.trim() === '') continue;
+      return HUNK_HEADER.test(t) ? s : k;
+    }
+    return k;
   };
 
   /** Skips `GIT binary patch` data: `literal N`/`delta N` lines, base85 lines and blank separators. */
@@ -264,7 +282,9 @@ export function scanDiffs(lines: readonly string[], firstLine: number): ScanResu
     const path = file.newPath ?? file.oldPath ?? '(unnamed file)';
     let sawHunkHeader = false;
     while (k < n) {
-      const t = unquote(lines[k], style);
+      // A reviewer may comment between two quoted hunks of one file; the file goes on.
+      if (quoted && sawHunkHeader) k = skipToQuotedHunk(k, style);
+      const t = unquote(lines[k] ?? '', style);
       const m = t === undefined ? null : HUNK_HEADER.exec(t);
       if (!m) break;
       sawHunkHeader = true;
@@ -300,12 +320,29 @@ export function scanDiffs(lines: readonly string[], firstLine: number): ScanResu
     }
     if (t.startsWith('diff --cc ') || t.startsWith('diff --combined ')) {
       issue(style.depth > 0, `combined (merge) diff at line ${lineNo(i)} is not supported; skipped`, true);
+      combinedDiffs++;
+      i = skipCombinedDiff(lines, i + 1, style);
+      continue;
     } else if (HUNK_HEADER.test(t)) {
       issue(style.depth > 0, `hunk ${JSON.stringify(truncate(t))} at line ${lineNo(i)} has no file header before it; skipped`);
     }
     i++;
   }
-  return { groups, issues };
+  return { groups, issues, combinedDiffs };
+}
+
+/**
+ * Skips the body of a combined diff (`git show` of a merge): its headers, `@@@` hunk headers and
+ * lines with one +/-/space column per parent, so none of it is mistaken for an ordinary diff.
+ */
+function skipCombinedDiff(lines: readonly string[], k: number, style: QuoteStyle): number {
+  const part = /^(?:index |mode |new file mode |deleted file mode |--- |\+\+\+ |@@@+ |[ +-][ +-]|\\)/;
+  while (k < lines.length) {
+    const t = unquote(lines[k], style);
+    if (t === undefined || !part.test(t)) break;
+    k++;
+  }
+  return k;
 }
 
 /** Attribution lines between two quoted blocks mean the second block quotes another message. */

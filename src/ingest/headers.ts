@@ -26,7 +26,8 @@ export function parseHeaderLines(lines: readonly string[]): HeaderMap {
     else map.set(name, [value.trim()]);
     name = undefined;
   };
-  for (const line of lines) {
+  for (const rawLine of lines) {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if ((line.startsWith(' ') || line.startsWith('\t')) && name !== undefined) {
       value += line;
       continue;

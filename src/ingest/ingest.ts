@@ -18,6 +18,11 @@ import { readPageMeta, splitGitLog } from './page.js';
  * MIME-decoded (quoted-printable, base64), where it counts lines of the decoded text (a note says
  * so). Hunk header counts (`oldLines`/`newLines`) are as declared, even for a quoted hunk that a
  * reviewer trimmed; its `lines` hold what was actually quoted.
+ *
+ * Quoted patches (`quoted: true`) take their subject from the message or page that quotes them,
+ * their author and date from the reply's attribution line ("On <date>, <name> wrote:") when there
+ * is one, and their messageId from the quoting message. Cover letters and replies without a diff
+ * in a thread are notes; any other input or message without a diff is a "no diff found" error.
  */
 export async function ingest(sources: readonly InputSource[]): Promise<IngestResult> {
   const result: IngestResult = {
@@ -87,7 +92,8 @@ async function ingestSource(source: InputSource, result: IngestResult): Promise<
         ...draft,
         baseCommit: draft.baseCommit ?? (inSeries ? cover?.baseCommit : undefined),
       };
-      if (patch.baseCommit === undefined) delete patch.baseCommit;
+      // Unknown metadata is absent rather than present-but-undefined, so JSON and deep equality agree.
+      for (const key of ['author', 'date', 'messageId', 'baseCommit'] as const) if (patch[key] === undefined) delete patch[key];
       result.patches.push(patch);
       ordinal++;
     }
@@ -103,7 +109,9 @@ async function readMessages(data: Buffer, errors: InputError[], input: string): 
     for (let i = 0; i < parts.length; i++) {
       const text = await readMailMessage(data, latin1, parts[i]);
       const subject = text.meta.subject ? ` (${JSON.stringify(text.meta.subject)})` : '';
-      out.push({ text, label: parts.length > 1 ? `message ${i + 1}${subject} at line ${parts[i].firstLine}` : '' });
+      // Name the line of the `From ` separator, where the message visibly starts.
+      const line = parts[i].fromMbox ? parts[i].firstLine - 1 : parts[i].firstLine;
+      out.push({ text, label: parts.length > 1 ? `message ${i + 1}${subject} at line ${line}` : '' });
     }
     return out;
   }

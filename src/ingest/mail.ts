@@ -2,7 +2,7 @@
 // (what git send-email writes), mailparser for everything MIME.
 
 import { isAscii, isUtf8 } from 'node:buffer';
-import { decodeText, normaliseNewlines, splitLines } from './decode.js';
+import { decodeText, firstInvalidUtf8, normaliseNewlines, splitLines } from './decode.js';
 import { decodeEncodedWords, header, normaliseAddress, normaliseMessageId, parseContentType, parseHeaderLines } from './headers.js';
 import { unescapeFromLines, type MboxMessage } from './mbox.js';
 import { checkMime, decodeMime } from './mime.js';
@@ -42,6 +42,12 @@ export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMess
   const cte = (header(headers, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase();
   const charset = ct.params.get('charset')?.toLowerCase();
   const body = raw.subarray(bodyStart, msg.end);
+  const meta: MessageMeta = {
+    subject: optional(header(headers, 'subject'), (v) => decodeEncodedWords(v).replace(/\s+/g, ' ').trim()),
+    author: optional(header(headers, 'from'), normaliseAddress),
+    date: optional(header(headers, 'date'), (d) => d.replace(/\s+/g, ' ').trim()),
+    messageId: optional(header(headers, 'message-id'), normaliseMessageId),
+  };
 
   const plain =
     ct.type === 'text/plain' &&
@@ -49,12 +55,6 @@ export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMess
     ct.params.get('format')?.toLowerCase() !== 'flowed' &&
     (charset === undefined || UTF8_CHARSETS.has(charset) || isAscii(body));
   if (plain) {
-    const meta: MessageMeta = {
-      subject: optional(header(headers, 'subject'), (s) => decodeEncodedWords(s).replace(/\s+/g, ' ').trim()),
-      author: optional(header(headers, 'from'), normaliseAddress),
-      date: optional(header(headers, 'date'), (d) => d.replace(/\s+/g, ' ').trim()),
-      messageId: optional(header(headers, 'message-id'), normaliseMessageId),
-    };
     const decoded = decodeText(body, bodyStart);
     const errors: string[] = [];
     if (decoded.invalidUtf8At !== undefined) {
@@ -66,22 +66,29 @@ export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMess
     const firstLine = bodyStart >= msg.end ? msg.firstLine : msg.firstLine + headerLineCount + 1;
     return { meta, segments: [{ lines, firstLine, label: 'body' }], errors, notes: [] };
   }
-  return readMimeMessage(raw, latin1, msg);
+  return readMimeMessage(raw, latin1, msg, meta);
 }
 
-async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage): Promise<MessageText> {
+/** The MIME path; `headerMeta` (from our own header parse) names an undecodable message. */
+async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, headerMeta: MessageMeta): Promise<MessageText> {
   let text = latin1.slice(msg.start, msg.end);
   if (msg.fromMbox) text = text.replace(/^>(>*From )/gm, '$1');
   const errors: string[] = [];
   const notes: string[] = [];
   const problems = checkMime(text);
   if (problems.fatal) {
-    return { meta: {}, segments: [], errors: [`undecodable MIME: ${problems.fatal}`], notes };
+    return { meta: headerMeta, segments: [], errors: [`undecodable MIME: ${problems.fatal}`], notes };
   }
   errors.push(...problems.errors.map((e) => `MIME: ${e}`));
   notes.push(...problems.notes.map((e) => `MIME: ${e}`));
   const messageBytes = Buffer.from(text, 'latin1');
   const mime = await decodeMime(messageBytes);
+  // mailparser replaces bytes its charset cannot decode without saying so; name the first raw
+  // byte that is not UTF-8 when such replacements made it into the text.
+  const rawMessage = raw.subarray(msg.start, msg.end);
+  if (!isUtf8(rawMessage) && mime.segments.some((s) => s.text.includes('\uFFFD'))) {
+    errors.push(`invalid UTF-8 at byte offset ${msg.start + firstInvalidUtf8(rawMessage)}; undecodable bytes were replaced with U+FFFD`);
+  }
   for (const s of mime.segments) {
     if (s.invalidUtf8At !== undefined) {
       errors.push(`${s.label}: invalid UTF-8 at byte offset ${s.invalidUtf8At} of the decoded part; undecodable bytes were replaced with U+FFFD`);

@@ -1,6 +1,6 @@
 // MIME mail: a structural check for undecodable messages, then decoding via mailparser.
 
-import { simpleParser, type Attachment } from 'mailparser';
+import type { Attachment } from 'mailparser';
 import { header, parseContentType, parseHeaderLines, type ContentType } from './headers.js';
 import { isUtf8 } from 'node:buffer';
 import { firstInvalidUtf8, normaliseNewlines } from './decode.js';
@@ -139,6 +139,8 @@ function isTextual(att: Attachment): boolean {
  * and textual attachments become segments to search for diffs, in MIME order.
  */
 export async function decodeMime(message: Buffer): Promise<DecodedMime> {
+  // Loaded on first use: mailparser costs ~100 ms to import, and plain patch mail never needs it.
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(message, {
     skipHtmlToText: true,
     skipTextToHtml: true,

@@ -81,6 +81,8 @@ export interface MemoryKind {
   requires?: { config: KconfigSymbol; value: boolean }[];
   /** What the kind becomes on platforms where it cannot exist (highmem → ram on 64-bit). */
   degradesTo?: MemoryKindId;
+  /** First kernel version where this kind exists ("≈" = inferred); absent = long-standing. */
+  since?: string;
   notes?: string;
 }
 
@@ -265,7 +267,7 @@ export const MEMORY_KINDS: readonly MemoryKind[] = Object.freeze([
       'not for the owning device; for a peer: dma_map_resource(peer, cpu_phys) or dma_map_phys(..., DMA_ATTR_MMIO) (≈6.18+) after a P2P topology check; never virt_to_phys(ioaddr)',
     obtainedBy:
       'ioremap, ioremap_wc, ioremap_uc, ioremap_cache, devm_ioremap*, devm_platform_ioremap_resource, pci_iomap*, pcim_iomap*',
-    sources: ['include/linux/io.h', 'include/asm-generic/io.h', 'lib/pci_iomap.c', 'lib/devres.c'],
+    sources: ['include/linux/io.h', 'include/asm-generic/io.h', 'drivers/pci/iomap.c', 'lib/devres.c'],
     notes: 'Only readX/writeX, ioreadX/iowriteX, memcpy_toio/fromio and memset_io may touch it.',
   },
   {
@@ -479,6 +481,7 @@ export const MEMORY_KINDS: readonly MemoryKind[] = Object.freeze([
       'pci_p2pdma_map_type(provider, dev), then BUS_ADDR: pci_p2pdma_bus_addr_map(provider, phys); THRU_HOST_BRIDGE: dma_map_phys/dma_iova_link with DMA_ATTR_MMIO',
     obtainedBy: 'pcim_p2pdma_init + pcim_p2pdma_provider(pdev, bar), DMABUF phys_vec exporters (VFIO)',
     sources: ['drivers/pci/p2pdma.c', 'include/linux/pci-p2pdma.h', 'include/linux/dma-buf-mapping.h'],
+    since: '≈6.19',
     notes: 'Lifetime is bound to the providing driver and enforced by revoke (DMABUF move_notify).',
   },
   {

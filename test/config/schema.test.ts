@@ -35,6 +35,13 @@ describe('defaults', () => {
     expect(config.paths).toEqual({ include: ['**'], exclude: ['**/*.h'] });
   });
 
+  test('keys left empty (YAML null) take their defaults; an empty rule entry is still an error', () => {
+    const { config, errors } = parse({ rules: null, platforms: null, failOn: null, paths: { include: null }, github: { maxComments: null } });
+    expect(errors).toEqual([]);
+    expect(config).toEqual(DEFAULTS);
+    expect(errorsOf({ rules: { 'dma-on-stack': null } })).toHaveLength(1);
+  });
+
   test('defaultConfig() returns a fresh object each time', () => {
     const a = defaultConfig();
     a.platforms.push('x');

@@ -23,7 +23,7 @@ function compile(): ValidateFunction {
   const addFormats = addFormatsModule.default;
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile({ $id: id, ...rest });
+  return ajv.compile({ $id: String(id), ...rest });
 }
 
 /** Schema errors for `log` (empty when valid), as `instancePath: message` lines. */

@@ -130,7 +130,8 @@ function createValidator(spec: Json, ajv: AjvLike): OpenApiValidator {
         }
       };
       walk(schema);
-      v = ajv.compile({ allOf: [schema], components: { schemas: reached } });
+      const normalised = Object.fromEntries(Object.entries(reached).map(([k, s]) => [k, nullableToAnyOf(s)]));
+      v = ajv.compile({ allOf: [nullableToAnyOf(schema)], components: { schemas: normalised } });
       compiled.set(key, v);
     }
     return v;
@@ -192,6 +193,25 @@ function createValidator(spec: Json, ajv: AjvLike): OpenApiValidator {
       return v(payload) ? [] : errorsOf(v, 'payload');
     },
   };
+}
+
+/**
+ * OpenAPI 3.0 `nullable: true` without a `type` (GitHub uses it next to allOf/anyOf) is not JSON
+ * Schema and Ajv refuses it; rewrite it as "this schema, or null". Returns a rewritten copy.
+ */
+function nullableToAnyOf(node: unknown): Json {
+  const walk = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(walk);
+    if (!n || typeof n !== 'object') return n;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(n)) out[k] = walk(v);
+    if (out.nullable === true && out.type === undefined) {
+      const { nullable: _nullable, ...rest } = out;
+      return { anyOf: [rest, { type: 'null' }] };
+    }
+    return out;
+  };
+  return walk(node) as Json;
 }
 
 function coerce(raw: string, schema: Json): unknown {

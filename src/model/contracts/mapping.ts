@@ -105,7 +105,7 @@ export const MAPPING_CONTRACTS: readonly ApiContract[] = [
   unmap('devm_iounmap', [DEV, IOADDR], LINUX_IO),
   unmap('pci_iounmap', [PDEV, IOADDR], PCI_IOMAP),
   unmap('pcim_iounmap', [PDEV, IOADDR], PCI_H),
-  unmap('pcim_iounmap_region', [PDEV, BAR], PCI_H),
+  unmap('pcim_iounmap_region', [PDEV, BAR], PCI_H, { since: '≈6.13', notes: 'Static in drivers/pci/devres.c up to v6.12; made public afterwards.' }),
   // ── memremap ──
   {
     name: 'memremap',

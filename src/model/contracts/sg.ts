@@ -21,7 +21,7 @@ const VOID = { error: 'none', type: 'void' } as const;
 const ZERO_OR_ERRNO = { error: 'zero-success-negative-errno', type: 'int' } as const;
 
 /** Pages the CPU-copying sg helpers may walk: struct pages with normal CPU access. */
-const CPU_COPY_SG: readonly ParamContract['accepts'] = STRUCT_PAGE.filter((k) => k !== 'p2pdma');
+const CPU_COPY_SG: ParamContract['accepts'] = STRUCT_PAGE.filter((k) => k !== 'p2pdma');
 
 const MARK_ONLY_FOR_IMPLEMENTATIONS =
   'drivers setting or clearing it: "should only be used by dma_map_sg() implementations" (P2P-004)';

@@ -1,0 +1,102 @@
+// The shape of bench/results/latest.json: every figure the benchmark measures, with enough context
+// (machine, inputs, methods) to reproduce and compare it.
+import type { AppLatencyResult } from './app-latency.js';
+import type { ProfileSummary } from './cpu-profile.js';
+import type { RssMethod } from './measure.js';
+import type { LatencySummary } from './stats.js';
+
+/** Whole-process figures of the CLI on one input set. */
+export interface CliFigures {
+  /** Median wall time over `runsMs`. */
+  wallMs: number;
+  runsMs: number[];
+  maxRssKb?: number;
+  exitCode: number | null;
+  jobs: number;
+  patches: number;
+  files: number;
+  linesChecked: number;
+  findings: number;
+  inputErrors: number;
+  /** Per-stage milliseconds from the JSON report's stats.timings (of the median run). */
+  timings: Record<string, number>;
+  /** Sum of the stage timings: time spent in the pipeline, start-up and output excluded. */
+  pipelineMs: number;
+  linesPerSec?: number;
+  patchesPerSec?: number;
+}
+
+/** The floor process (Node start-up + tree-sitter parse of the same C text). */
+export interface FloorFigures {
+  wallMs: number;
+  runsMs: number[];
+  parseMs: number;
+  cFiles: number;
+  cBytes: number;
+}
+
+export interface CheckpatchFigures {
+  wallMs: number;
+  runsMs: number[];
+  maxRssKb?: number;
+  exitCode: number | null;
+  /** Lines of output (one per reported problem line), to show it really checked the input. */
+  outputLines: number;
+}
+
+export interface SetResult {
+  id: string;
+  label: string;
+  bytes: number;
+  notes: string[];
+  cli?: CliFigures;
+  floor?: FloorFigures;
+  checkpatch?: CheckpatchFigures;
+  /** In-process review() per patch (see bench/latency.ts). */
+  latency?: LatencySummary & { of: number };
+  /** checkpatch wall / CLI wall. */
+  fasterThanCheckpatch?: number;
+  /** CLI wall / floor wall. */
+  overFloor?: number;
+  failures: string[];
+}
+
+export interface ScalingPoint {
+  scale: number;
+  patches: number;
+  linesChecked: number;
+  wallMs: number;
+  pipelineMs: number;
+  maxRssKb?: number;
+}
+
+export interface Target {
+  id: string;
+  description: string;
+  /** The measured value, in the unit of `threshold`. */
+  value?: number;
+  threshold: string;
+  /** null: not measured in this run (input absent or step skipped). */
+  pass: boolean | null;
+  detail: string;
+}
+
+export interface BenchResults {
+  version: 1;
+  date: string;
+  mode: 'full' | 'quick';
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
+  methods: { rss: RssMethod; latency: string; floor: string; checkpatch: string };
+  kernelSource: string;
+  nodeStartupMs?: number;
+  /** 1-minute load average before and after the run: figures from a busy machine are not comparable. */
+  loadAverage: { before: number; after: number };
+  sets: SetResult[];
+  scaling: ScalingPoint[];
+  bulk?: { set: string; jobs1Ms: number; jobs2Ms: number; speedup: number; jobs2RssKb?: number; sameOutput: boolean };
+  /** App latency per server mode (`probot-run` first: it is what production runs). */
+  app: Array<AppLatencyResult | { mode: string; error: string }>;
+  profiles: Record<string, ProfileSummary | { error: string }>;
+  skipped: string[];
+  targets: Target[];
+}

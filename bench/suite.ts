@@ -1,0 +1,142 @@
+// The measurements made on one input set: the CLI (whole process, JSON stats), the floor, checkpatch.pl, and
+// in-process per-patch latency. Each spawns a separate process so no run inherits another's warm state.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InputSet } from './inputs.js';
+import { runMeasured, type ProcessRun } from './measure.js';
+import type { CheckpatchFigures, CliFigures, FloorFigures } from './results.js';
+import { median, perSecond, summarize, type LatencySummary } from './stats.js';
+
+/** Where things are: the repository (dist/ built), the cache for outputs, the kernel tree if any. */
+export interface SuiteContext {
+  repoRoot: string;
+  cacheDir: string;
+  log: (line: string) => void;
+}
+
+/** The JSON report fields the benchmark reads (src/report/json: `{version, findings, errors, stats}`). */
+interface JsonReport {
+  findings: unknown[];
+  errors: Array<{ input: string; message: string }>;
+  stats: { patches: number; files: number; linesChecked: number; timings: Record<string, number> };
+}
+
+function medianRun<T extends { wallMs: number }>(runs: T[]): T {
+  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+function failure(what: string, run: ProcessRun): Error {
+  const why = run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
+  return new Error(`${what}: ${why}: ${run.stderr.trim().split('\n').slice(-5).join(' | ') || '(no stderr)'}`);
+}
+
+/** A CLI run's figures plus its parsed report (bulk mode compares reports across job counts). */
+export interface CliOutcome {
+  figures: CliFigures;
+  findingsJson: string;
+}
+
+/**
+ * Runs `p2pdma-review --format json --jobs <jobs> -o <file> <paths>` `repeats` times. Exit codes 0 and 1
+ * (findings) and 2 (some input reported in `errors`, the rest reviewed) all produce a report; a run with
+ * no report is a failure. The cwd is the cache directory so no stray `.p2pdma-review.yml` applies.
+ */
+export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeats: number; jobs: number; extraNodeArgs?: string[] }): Promise<CliOutcome> {
+  const cli = join(ctx.repoRoot, 'dist/src/cli.js');
+  const out = join(ctx.cacheDir, `report-${set.id}-j${options.jobs}.json`);
+  const runs: Array<{ wallMs: number; run: ProcessRun; report: JsonReport; text: string }> = [];
+  for (let i = 0; i < options.repeats; i++) {
+    rmSync(out, { force: true });
+    const run = await runMeasured(process.execPath, [...(options.extraNodeArgs ?? []), cli, '--format', 'json', '--jobs', String(options.jobs), '-o', out, ...set.paths], { cwd: ctx.cacheDir });
+    if (!existsSync(out)) throw failure(`CLI on ${set.id}`, run);
+    const text = readFileSync(out, 'utf8');
+    let report: JsonReport;
+    try {
+      report = JSON.parse(text) as JsonReport;
+    } catch (e) {
+      throw new Error(`CLI on ${set.id}: the JSON report does not parse: ${(e as Error).message}`);
+    }
+    runs.push({ wallMs: run.wallMs, run, report, text });
+  }
+  const mid = medianRun(runs);
+  const { stats } = mid.report;
+  const timings = Object.fromEntries(Object.entries(stats.timings ?? {}).map(([k, v]) => [k, Number(v)]));
+  const pipelineMs = Object.values(timings).reduce((s, v) => s + v, 0);
+  const wallMs = median(runs.map((r) => r.wallMs));
+  return {
+    figures: {
+      wallMs,
+      runsMs: runs.map((r) => r.wallMs),
+      maxRssKb: Math.max(...runs.map((r) => r.run.maxRssKb ?? 0)) || undefined,
+      exitCode: mid.run.exitCode,
+      jobs: options.jobs,
+      patches: stats.patches,
+      files: stats.files,
+      linesChecked: stats.linesChecked,
+      findings: mid.report.findings.length,
+      inputErrors: mid.report.errors.length,
+      timings,
+      pipelineMs,
+      linesPerSec: perSecond(stats.linesChecked, wallMs),
+      patchesPerSec: perSecond(stats.patches, wallMs),
+    },
+    findingsJson: JSON.stringify(mid.report.findings),
+  };
+}
+
+/** Runs the floor script on the same paths `repeats` times. */
+export async function runFloor(ctx: SuiteContext, set: InputSet, repeats: number): Promise<FloorFigures> {
+  const script = join(ctx.repoRoot, 'dist/bench/floor.js');
+  const runs: Array<{ wallMs: number; parsed: { parseMs: number; files: number; bytes: number } }> = [];
+  for (let i = 0; i < repeats; i++) {
+    const run = await runMeasured(process.execPath, [script, ...set.paths], { cwd: ctx.cacheDir, rss: 'none' });
+    if (run.exitCode !== 0) throw failure(`floor on ${set.id}`, run);
+    runs.push({ wallMs: run.wallMs, parsed: JSON.parse(run.stdout) as { parseMs: number; files: number; bytes: number } });
+  }
+  const mid = medianRun(runs);
+  return { wallMs: median(runs.map((r) => r.wallMs)), runsMs: runs.map((r) => r.wallMs), parseMs: mid.parsed.parseMs, cFiles: mid.parsed.files, cBytes: mid.parsed.bytes };
+}
+
+/** The checkpatch.pl command line used (recorded in results). */
+export const CHECKPATCH_ARGS = ['--no-tree', '--no-signoff', '-q'];
+
+/**
+ * Runs `perl <kernel>/scripts/checkpatch.pl --no-tree --no-signoff -q <files>` (one process for all files,
+ * as the CLI gets them all at once). checkpatch exits 1 when it reports problems; only a Perl failure
+ * (exit > 1 or a signal) is an error.
+ */
+export async function runCheckpatch(ctx: SuiteContext, set: InputSet, kernelDir: string, repeats: number): Promise<CheckpatchFigures> {
+  const script = join(kernelDir, 'scripts/checkpatch.pl');
+  const runs: Array<{ wallMs: number; run: ProcessRun }> = [];
+  for (let i = 0; i < repeats; i++) {
+    const run = await runMeasured('perl', [script, ...CHECKPATCH_ARGS, ...set.files], { cwd: kernelDir, stdoutLimit: 1 << 20 });
+    if (run.signal || (run.exitCode ?? 2) > 1) throw failure(`checkpatch.pl on ${set.id}`, run);
+    runs.push({ wallMs: run.wallMs, run });
+  }
+  const mid = medianRun(runs);
+  return {
+    wallMs: median(runs.map((r) => r.wallMs)),
+    runsMs: runs.map((r) => r.wallMs),
+    maxRssKb: Math.max(...runs.map((r) => r.run.maxRssKb ?? 0)) || undefined,
+    exitCode: mid.run.exitCode,
+    outputLines: mid.run.stdout.split('\n').filter((l) => l.trim() !== '').length,
+  };
+}
+
+/** Per-patch in-process latency on at most `max` patches of the set. */
+export async function runLatency(ctx: SuiteContext, set: InputSet, max: number): Promise<LatencySummary & { of: number }> {
+  const script = join(ctx.repoRoot, 'dist/bench/latency.js');
+  const args = [script, '--max', String(max), ...(set.splitMbox ? ['--split'] : []), ...set.files];
+  const run = await runMeasured(process.execPath, args, { cwd: ctx.cacheDir, rss: 'none' });
+  if (run.exitCode !== 0) throw failure(`latency on ${set.id}`, run);
+  const parsed = JSON.parse(run.stdout) as { samples: number[]; of: number };
+  return { ...summarize(parsed.samples), of: parsed.of };
+}
+
+/** Node's own start-up (`node -e 0`), median of `repeats`: the fixed cost under every CLI figure. */
+export async function nodeStartup(ctx: SuiteContext, repeats: number): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < repeats; i++) runs.push((await runMeasured(process.execPath, ['-e', '0'], { cwd: ctx.cacheDir, rss: 'none' })).wallMs);
+  return median(runs);
+}

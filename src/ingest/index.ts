@@ -1,0 +1,8 @@
+// Public API of the ingest stage: read inputs, turn them into patches, and apply hunks for --tree.
+
+export { readInputs, PATCH_FILE_EXTENSIONS, type ReadInputsOptions } from './read-inputs.js';
+export { ingest } from './ingest.js';
+export { applyHunks } from './apply.js';
+export { readTreeFile } from './tree.js';
+export { parseSubject, isReplySubject } from './subject.js';
+export { scanDiffs, type DiffGroup, type ScanIssue, type ScanResult } from './diff-scan.js';

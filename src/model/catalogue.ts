@@ -1,0 +1,183 @@
+// The API contract catalogue: O(1) lookup by name, and per-version existence answers (§B, §F.2).
+
+import { ALLOC_CONTRACTS } from './contracts/alloc.js';
+import { CONVERT_CONTRACTS } from './contracts/convert.js';
+import { DMA_CONTRACTS } from './contracts/dma.js';
+import { GUP_CONTRACTS } from './contracts/gup.js';
+import { LOCK_CONTRACTS } from './contracts/locks.js';
+import { MAPPING_CONTRACTS } from './contracts/mapping.js';
+import { MMIO_CONTRACTS } from './contracts/mmio.js';
+import { P2PDMA_CONTRACTS } from './contracts/p2pdma.js';
+import { SG_CONTRACTS } from './contracts/sg.js';
+import type { ApiContract, ContractCategory } from './contracts/types.js';
+import { REMOVED_IDENTIFIERS, SIGNATURE_CHANGES, type IdentifierKind, type RemovedIdentifier } from './removed.js';
+import { compareVersions, MAINLINE_VERSION, parseKernelVersion, type KernelVersion } from './versions.js';
+
+/** Every contract, grouped by the module that defines it. */
+const ALL: readonly ApiContract[] = [
+  ...ALLOC_CONTRACTS,
+  ...MAPPING_CONTRACTS,
+  ...CONVERT_CONTRACTS,
+  ...SG_CONTRACTS,
+  ...DMA_CONTRACTS,
+  ...P2PDMA_CONTRACTS,
+  ...GUP_CONTRACTS,
+  ...MMIO_CONTRACTS,
+  ...LOCK_CONTRACTS,
+];
+
+function buildIndex<T extends { name: string }>(items: readonly T[], what: string): ReadonlyMap<string, T> {
+  const m = new Map<string, T>();
+  for (const it of items) {
+    // A duplicate is a data bug: fail loudly at load instead of silently shadowing a contract.
+    if (m.has(it.name)) throw new Error(`duplicate ${what} "${it.name}" in the model catalogue`);
+    m.set(it.name, it);
+  }
+  return m;
+}
+
+const CONTRACTS = buildIndex(ALL, 'contract');
+const REMOVED = buildIndex(REMOVED_IDENTIFIERS, 'removed identifier');
+const SIGNATURES = buildIndex(SIGNATURE_CHANGES, 'signature change');
+
+/** The contract of a kernel function or macro, or undefined when the catalogue does not know it (O(1)). */
+export function contract(name: string): ApiContract | undefined {
+  return CONTRACTS.get(name);
+}
+
+/** All contracts (catalogue order). */
+export function allContracts(): readonly ApiContract[] {
+  return ALL;
+}
+
+/** Contracts of one category. */
+export function contractsByCategory(category: ContractCategory): ApiContract[] {
+  return ALL.filter((c) => c.category === category);
+}
+
+/** Whether an identifier exists in a kernel version, and what to say when it does not. */
+export interface ApiStatus {
+  exists: boolean;
+  /** The model has data about this identifier (false: "exists" is an assumption). */
+  known: boolean;
+  since?: string;
+  removedIn?: string;
+  replacement?: string;
+  /** Present but deprecated (a style finding, not a build break). */
+  deprecated?: string;
+  /** Proposed on the lists, never merged upstream. */
+  neverMerged?: boolean;
+  /** The prototype changed in a way casts may hide (report at warning level). */
+  signatureChange?: { changedIn: string; before: string; after: string; appliesToTarget: boolean };
+  /** A reviewer-ready sentence for the non-existing case (or the signature change). */
+  message?: string;
+  /** The version the answer is for. */
+  version: string;
+}
+
+function targetVersion(version?: string): KernelVersion {
+  return parseKernelVersion(version ?? MAINLINE_VERSION);
+}
+
+const atOrAfter = (v: KernelVersion, boundary: string): boolean => compareVersions(v, boundary) >= 0;
+
+function removedMessage(name: string, kind: IdentifierKind | 'function', removedIn: string, replacement?: string): string {
+  const shown = kind === 'function' ? `${name}()` : name;
+  return `${shown} was removed in ${removedIn}${replacement ? `; use ${replacement}` : ''}`;
+}
+
+/**
+ * Does `name` exist in kernel `version` (default: current mainline, {@link MAINLINE_VERSION})?
+ * Consults the F.2 table of removed identifiers and the since/removedIn data of the contracts.
+ * Unknown identifiers are assumed to exist (`known: false`).
+ */
+export function apiStatus(name: string, version?: string): ApiStatus {
+  const v = targetVersion(version);
+  const out: ApiStatus = { exists: true, known: false, version: v.text };
+
+  const sig = SIGNATURES.get(name);
+  if (sig) {
+    const applies = atOrAfter(v, sig.changedIn);
+    out.known = true;
+    out.signatureChange = { changedIn: sig.changedIn, before: sig.before, after: sig.after, appliesToTarget: applies };
+    out.message = `the prototype of ${name} changed in ${sig.changedIn}; for ${v.text} it is: ${applies ? sig.after : sig.before}`;
+  }
+
+  const removed = REMOVED.get(name);
+  if (removed) return { ...out, ...statusOfRemoved(removed, v) };
+
+  const c = CONTRACTS.get(name);
+  if (!c) return out;
+  out.known = true;
+  if (c.since) out.since = c.since;
+  if (c.removedIn) out.removedIn = c.removedIn;
+  if (c.replacement) out.replacement = c.replacement;
+  if (c.deprecated) out.deprecated = c.deprecated;
+  if (c.since && !atOrAfter(v, c.since)) {
+    out.exists = false;
+    out.message = `${name}() was added in ${c.since}; it does not exist in ${v.text}`;
+  } else if (c.removedIn && atOrAfter(v, c.removedIn)) {
+    out.exists = false;
+    out.message = removedMessage(name, 'function', c.removedIn, c.replacement);
+  } else if (c.deprecated && !out.message) {
+    out.message = `${name}() is deprecated: ${c.deprecated}`;
+  }
+  return out;
+}
+
+function statusOfRemoved(r: RemovedIdentifier, v: KernelVersion): Partial<ApiStatus> {
+  const base: Partial<ApiStatus> = { known: true, replacement: r.replacement };
+  if (r.neverMerged) return { ...base, exists: false, neverMerged: true, message: r.message };
+  if (r.removedIn && atOrAfter(v, r.removedIn)) {
+    return { ...base, exists: false, removedIn: r.removedIn, message: `${r.message} (removed in ${r.removedIn})` };
+  }
+  return { ...base, exists: true, ...(r.removedIn ? { removedIn: r.removedIn } : {}) };
+}
+
+/** One identifier that does not exist in the target version. */
+export interface RemovedEntry {
+  name: string;
+  kind: IdentifierKind | 'function';
+  removedIn?: string;
+  neverMerged?: boolean;
+  replacement?: string;
+  message: string;
+  source: string;
+}
+
+/**
+ * Every identifier (F.2 table and removed catalogue functions) that is gone, or was never merged,
+ * as of `version` (default: current mainline). Sorted by name.
+ */
+export function removedIdentifiers(version?: string): RemovedEntry[] {
+  const v = targetVersion(version);
+  const out: RemovedEntry[] = [];
+  for (const r of REMOVED_IDENTIFIERS) {
+    if (r.neverMerged) {
+      out.push({ name: r.name, kind: r.kind, neverMerged: true, replacement: r.replacement, message: r.message, source: r.source });
+    } else if (r.removedIn && atOrAfter(v, r.removedIn)) {
+      out.push({
+        name: r.name,
+        kind: r.kind,
+        removedIn: r.removedIn,
+        replacement: r.replacement,
+        message: `${r.message} (removed in ${r.removedIn})`,
+        source: r.source,
+      });
+    }
+  }
+  for (const c of ALL) {
+    if (c.removedIn && atOrAfter(v, c.removedIn)) {
+      const e: RemovedEntry = {
+        name: c.name,
+        kind: 'function',
+        removedIn: c.removedIn,
+        message: removedMessage(c.name, 'function', c.removedIn, c.replacement),
+        source: c.source,
+      };
+      if (c.replacement) e.replacement = c.replacement;
+      out.push(e);
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}

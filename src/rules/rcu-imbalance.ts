@@ -1,0 +1,140 @@
+// rcu-imbalance: a function that returns with an RCU read-side section still open on some path, or that closes
+// a section it never opened. Both leave the section unbalanced within the function (sparse's "context
+// imbalance"): the caller ends up in, or is taken out of, a critical section it does not know about. Seed 002:
+// kmap_atomic_pfn_t() returned with rcu_read_lock() held on its success paths and kunmap_atomic_pfn_t() did
+// the unlock. Functions annotated __acquires()/__releases() for the class hand the section over on purpose and
+// are left alone.
+import type { FunctionIR, Stmt } from '../c/ir.js';
+import { walkStmts } from '../analysis/index.js';
+import { analyseLocks } from '../analysis/locks.js';
+import type { Certainty, Evidence } from '../types.js';
+import {
+  RCU_CLASSES, rcuLockFacts, releaseLines, releaseNameFor, sectionName, spanVisible, visibleFromStart,
+} from './support/rcu-sections.js';
+import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
+
+const ID = 'rcu-imbalance';
+
+const REFS = [
+  'seed 002',
+  'include/linux/rcupdate.h (rcu_read_lock/rcu_read_unlock kerneldoc)',
+  'Documentation/RCU/whatisRCU.rst',
+  'LKML 2015-08 "[PATCH v5 2/5] allow mapping page-less memremaped areas into KVA"',
+];
+
+export const rcuImbalance: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    certainty: 'certain',
+    description: 'A path returns with an RCU read-side section still held, or unlocks a section it never locked',
+    catalogue: ['seed 002'],
+    docsUrl: docsUrl(ID),
+  },
+  check(ctx: RuleContext): RuleReport[] {
+    const out: RuleReport[] = [];
+    const { facts, summaries } = rcuLockFacts(ctx);
+    for (const { fn, report } of facts) {
+      const calls = ctx.analysis.calls(fn);
+      // 1. Sections left open at a return.
+      const byLock = new Map<number, typeof report.heldAtReturn>();
+      for (const h of report.heldAtReturn) {
+        if (!RCU_CLASSES.has(h.cls) || h.entry || report.annotated.has(h.cls)) continue;
+        // The path from the lock to the return must be on screen: a gap between hunks may hold the unlock.
+        if (!spanVisible(ctx.image, h.lockLine, h.returnLine)) continue;
+        byLock.set(h.lockLine, [...(byLock.get(h.lockLine) ?? []), h]);
+      }
+      for (const [lockLine, held] of byLock) {
+        const first = held[0];
+        const releases = releaseLines(fn, first.cls, summaries.model, calls).filter((l) => l > lockLine);
+        // Another path closes the section: the paths disagree, which no hand-over explains.
+        const certainty: Certainty = releases.length ? 'certain' : 'likely';
+        const name = sectionName(first.cls);
+        const unlock = releaseNameFor(first.lockCall, first.cls, summaries.model);
+        const where = held.map((h) => (h.implicit ? `the end of ${fnName(fn)}` : `line ${h.returnLine}`));
+        const evidence: Evidence[] = [
+          { file: ctx.image.path, line: lockLine, note: `${first.lockCall}() opens the ${name}` },
+          ...held.map((h) => ({
+            file: ctx.image.path, line: h.returnLine,
+            note: h.implicit ? 'falls off the end with the section held' : 'returns with the section still held',
+          })),
+          ...releases.slice(0, 3).map((l) => ({ file: ctx.image.path, line: l, note: 'the section is closed here on another path' })),
+        ];
+        out.push({
+          line: first.returnLine,
+          startLine: lockLine,
+          function: fn,
+          code: `${first.lockCall}@${fnName(fn)}:held-at-return`,
+          certainty,
+          message: `${first.lockCall}() at line ${lockLine} is still held when ${fnName(fn)} returns at ${where.join(', ')}: `
+            + (releases.length
+              ? `the ${name} is closed on another path (line ${releases[0]}) but not on ${held.length > 1 ? 'these' : 'this one'}.`
+              : `no path of the function closes the ${name} it opened.`),
+          why: `An RCU read-side critical section must begin and end in the same function on every path. Returning with it open `
+            + `leaves the caller inside a section it never entered: grace periods are held off until someone else happens to unlock, `
+            + `sleeping anywhere in the caller becomes a bug (with CONFIG_PREEMPT_RCU=n the section disables preemption), and lockdep and `
+            + `sparse report the imbalance ("context imbalance"). `
+            + (releases.length ? 'Because this function unlocks on another path, the open section here is not a deliberate hand-over.' : 'If the function is meant to return inside the section, nothing says so: it carries no __acquires() annotation.'),
+          instead: `Close the section before every return (${unlock ?? 'the matching unlock'}(), usually at a common exit label). `
+            + 'If the caller needs the object after the section ends, take a reference on it inside the section (kref_get_unless_zero(), '
+            + 'percpu_ref_tryget_live()) and drop the section before returning; a deliberate hand-over must hold on every path and be annotated __acquires(RCU).',
+          evidence,
+          references: REFS,
+          suggestion: held.length === 1 && unlock && !first.implicit ? insertBefore(ctx, fn, first.returnLine, `${unlock}();`) : undefined,
+        });
+      }
+      // 2. Unlocks of a section the function never opened.
+      for (const u of report.releaseUnheld) {
+        if (!RCU_CLASSES.has(u.cls) || report.annotated.has(u.cls)) continue;
+        // Only when everything the function did before the unlock is visible (hunk fragments start mid-function).
+        if (!visibleFromStart(ctx.image, fn, u.line)) continue;
+        const name = sectionName(u.cls);
+        // Paths disagree when, entered with the section held, some return still holds it: that path never unlocks.
+        const entered = analyseLocks(fn, summaries.model, { entry: [{ cls: u.cls, line: fn.line, call: u.call }] });
+        const skipping = entered.heldAtReturn.filter((h) => h.entry && h.cls === u.cls);
+        const certainty: Certainty = skipping.length ? 'certain' : 'likely';
+        out.push({
+          line: u.line,
+          function: fn,
+          code: `${u.call}@${fnName(fn)}:release-unheld`,
+          certainty,
+          message: `${u.call}() at line ${u.line} closes an ${name} that ${fnName(fn)} never opened`
+            + (skipping.length ? `, and the path returning at line ${skipping[0].returnLine} does not close it: the section's balance depends on which path the caller took.` : ': the section is opened by some other function and closed here.'),
+          why: `${u.call}() must pair with a lock taken earlier in the same function. Splitting a read-side section across functions `
+            + `(lock in one, unlock in another) ties the callers to an invisible protocol, hides how long the section lasts, and breaks as soon `
+            + `as one caller takes a different path; sparse reports it as a context imbalance unless the function is annotated __releases().`,
+          instead: `Open and close the section in the same function. If a lookup must hand an object to a later function, take a reference `
+            + `on the object inside the section and drop the reference later, instead of keeping the section open between the two calls.`,
+          evidence: [
+            { file: ctx.image.path, line: fn.line, note: `${fnName(fn)} takes no ${name} on any path before line ${u.line}` },
+            { file: ctx.image.path, line: u.line, note: `${u.call}() releases it` },
+            ...skipping.slice(0, 2).map((h) => ({ file: ctx.image.path, line: h.returnLine, note: 'this path returns without the unlock' })),
+          ],
+          references: REFS,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+function fnName(fn: FunctionIR): string {
+  return fn.name ? `${fn.name}()` : 'the function';
+}
+
+/**
+ * A suggestion that adds the unlock on its own line before the return, when the return is a statement of a
+ * braced block (inserting before an unbraced `if (x) return;` would change the meaning).
+ */
+function insertBefore(ctx: RuleContext, fn: FunctionIR, line: number, text: string): RuleSuggestion | undefined {
+  let ret: Stmt | undefined;
+  let parent: Stmt | undefined;
+  walkStmts(fn.body, (s, parents) => {
+    if (!ret && s.k === 'return' && s.line === line) { ret = s; parent = parents[parents.length - 1]; }
+  });
+  if (!ret || parent?.k !== 'block' || ret.endLine !== ret.line) return undefined;
+  const src = ctx.image.lineText.get(line);
+  if (src === undefined) return undefined;
+  const indent = /^\s*/.exec(src)?.[0] ?? '';
+  return { startLine: line, endLine: line, replacement: `${indent}${text}\n${src}`, safety: 'review' };
+}

@@ -1,0 +1,162 @@
+// removed-api: identifiers that no longer exist (or never existed upstream) for the kernel the patch targets —
+// functions, macros, types, fields, callbacks and headers of the model's removed-identifier table (kernel-model.md
+// §F.2) — used in code the patch adds. The target is --kernel when given; otherwise the patch's own era
+// (support/kernel-era.ts), so a 2022 patch is not faulted for an API removed in 2025. Lines that define or
+// declare the identifier are the API's own definition, not a use, and are never reported.
+import type { FunctionIR } from '../c/ir.js';
+import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
+import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
+
+const ID = 'removed-api';
+
+interface Gone {
+  name: string;
+  removedIn?: string;
+  replacement?: string;
+  message: string;
+  pattern: RegExp;
+  neverMerged: boolean;
+  /** Token-shaped names (functions, macros, types) may be defined by a line; headers and fields cannot. */
+  token: boolean;
+}
+
+export const removedApi: Rule = {
+  meta: {
+    id: ID,
+    defaultSeverity: 'error',
+    certainty: 'certain',
+    description: 'Identifiers removed or renamed for the target kernel version (F.2), used in added code',
+    catalogue: ['API-001'],
+    docsUrl: docsUrl(ID),
+  },
+  check(ctx: RuleContext): RuleReport[] {
+    const target = targetVersion(ctx.patch, ctx.model);
+    const gone = goneFor(ctx, target);
+    if (!gone.length) return [];
+    const out: RuleReport[] = [];
+    const code = codeLines(ctx);
+    for (const line of [...ctx.image.changed].sort((a, b) => a - b)) {
+      const text = code.get(line);
+      if (!text || !text.trim()) continue;
+      const raw = ctx.image.lineText.get(line) ?? text;
+      const seen = new Set<string>();
+      for (const g of gone) {
+        if (!g.pattern.test(text) || seen.has(g.message)) continue;
+        if (g.token && definesOrDeclares(text, g.name)) continue;
+        seen.add(g.message);
+        out.push(report(ctx, line, raw, g, target));
+      }
+    }
+    return out;
+  },
+};
+
+/** Identifiers gone in the target version, with a matcher each. */
+function goneFor(ctx: RuleContext, target: TargetVersion): Gone[] {
+  const out: Gone[] = [];
+  for (const item of ctx.model.removedIdentifiers() as unknown[]) {
+    const name = typeof item === 'string' ? item : (item as { name?: string }).name;
+    if (!name) continue;
+    const st = ctx.model.apiStatus(name);
+    if (!st) continue;
+    const neverMerged = !st.exists && !st.removedIn;
+    // The model answers for the configured kernel; for a patch judged in its own era, compare with removedIn.
+    const gone = target.source === 'config' ? st.exists === false : neverMerged || atOrAfter(target.version, st.removedIn);
+    if (!gone) continue;
+    const m = matcher(name);
+    if (!m) continue;
+    out.push({ name, removedIn: st.removedIn, replacement: st.replacement, neverMerged, message: st.message ?? `${name} does not exist in ${target.version}`, ...m });
+  }
+  return out;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How to recognise a removed name in a line of C: a header include, a field access, or a whole token. */
+function matcher(name: string): { pattern: RegExp; token: boolean } | undefined {
+  if (/\.h$/.test(name)) {
+    const base = name.replace(/^linux\//, '');
+    return { pattern: new RegExp(`^\\s*#\\s*include\\s*[<"](?:linux/)?${escape(base)}[>"]`), token: false };
+  }
+  const field = /^(\w+)->(\w+)$/.exec(name);
+  if (field) {
+    // `page->pgmap`, `pages[i]->pgmap`, `sg_page(sg)->pgmap`: a struct page base, never a folio.
+    return { pattern: new RegExp(`\\b(?!\\w*folio)\\w*${escape(field[1])}\\w*(\\s*\\[[^\\]]*\\]|\\s*\\([^()]*\\))?\\s*->\\s*${escape(field[2])}\\b`), token: false };
+  }
+  if (!/^\w+$/.test(name)) return undefined;
+  return { pattern: new RegExp(`(?<!\\w)${escape(name)}\\b`), token: true };
+}
+
+/** A line that defines or declares `name` itself: a macro, a typedef, a prototype or definition, an export. */
+function definesOrDeclares(text: string, name: string): boolean {
+  const n = escape(name);
+  if (new RegExp(`^\\s*#\\s*(define|undef)\\s+${n}\\b`).test(text)) return true;
+  if (new RegExp(`\\bEXPORT_SYMBOL(_GPL)?\\s*\\(\\s*${n}\\s*\\)`).test(text)) return true;
+  if (new RegExp(`^typedef\\b.*\\b${n}\\s*;`).test(text)) return true;
+  // Kernel style puts declarations and definitions at column 0: `<type> name(` (calls are indented).
+  if (new RegExp(`^[A-Za-z_][\\w\\s\\*]*\\b${n}\\s*\\(`).test(text) && !/^\s/.test(text) && !/^(return|if|while|for)\b/.test(text)) return true;
+  return false;
+}
+
+/** Line texts with comments and string literals blanked, so names in prose or messages are not matched. */
+function codeLines(ctx: RuleContext): Map<number, string> {
+  const out = new Map<number, string>();
+  let inComment = false;
+  let prev = -1;
+  for (const line of [...ctx.image.lineText.keys()].sort((a, b) => a - b)) {
+    if (line !== prev + 1) inComment = false;
+    prev = line;
+    const t = ctx.image.lineText.get(line) ?? '';
+    let o = '';
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i];
+      if (inComment) {
+        if (c === '*' && t[i + 1] === '/') { inComment = false; i++; }
+        o += ' ';
+        continue;
+      }
+      if (c === '/' && t[i + 1] === '*') { inComment = true; i++; o += '  '; continue; }
+      if (c === '/' && t[i + 1] === '/') break;
+      if (c === '"' && !/#\s*include/.test(t)) {
+        o += ' ';
+        for (i++; i < t.length && t[i] !== '"'; i++) { if (t[i] === '\\') i++; o += ' '; }
+        o += ' ';
+        continue;
+      }
+      o += c;
+    }
+    out.set(line, o);
+  }
+  return out;
+}
+
+function report(ctx: RuleContext, line: number, raw: string, g: Gone, target: TargetVersion): RuleReport {
+  const fn = functionAt(ctx, line);
+  return {
+    line, function: fn, code: `${g.name}: ${raw.trim()}`, certainty: 'certain',
+    message: `${g.message}; it is not available in ${target.version} (${target.note}).`,
+    why: g.neverMerged
+      ? `${g.name} was proposed on the lists but never merged: no upstream kernel has it, so the patch does not build against any release.`
+      : `${g.name} is gone${g.removedIn ? ` since ${g.removedIn}` : ''} (model table, kernel-model.md §F.2): the patch will not build on ${target.version}, or brings back semantics that were retired on purpose.`,
+    instead: g.replacement ? `Use ${g.replacement}.` : 'Use the current API for the target kernel.',
+    evidence: [{ file: ctx.image.path, line, note: `uses ${g.name}` }],
+    references: ['API-001', 'kernel-model.md §F.2'],
+    suggestion: rename(ctx, line, raw, g),
+  };
+}
+
+/** A pure rename (the replacement is a single identifier): substitute it in the line. */
+function rename(ctx: RuleContext, line: number, raw: string, g: Gone): RuleSuggestion | undefined {
+  if (ctx.side !== 'new' || !g.token || !g.replacement) return undefined;
+  const m = /^([A-Za-z_]\w*)(\(\))?$/.exec(g.replacement.trim());
+  if (!m) return undefined;
+  const re = new RegExp(`\\b${escape(g.name)}\\b`, 'g');
+  if ((raw.match(re) ?? []).length !== 1) return undefined;
+  return { startLine: line, endLine: line, replacement: raw.replace(re, m[1]), safety: 'review' };
+}
+
+function functionAt(ctx: RuleContext, line: number): FunctionIR | undefined {
+  return ctx.analysis.functions.find((f) => f.line <= line && f.endLine >= line);
+}

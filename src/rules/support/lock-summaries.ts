@@ -1,0 +1,78 @@
+// Same-file function summaries for the lock analysis: a helper defined in the file that may sleep, or that is
+// annotated as taking or dropping a lock context (`__acquires(RCU)`, `__releases(RCU)`), behaves at its call
+// sites like a kernel API with that contract. The summaries are presented as a ModelLookup wrapper, so the
+// path analysis (src/analysis/locks.ts) stays intraprocedural and the model keeps precedence for real APIs.
+import type { FileIR, FunctionIR } from '../../c/ir.js';
+import { annotatedClasses } from '../../analysis/locks.js';
+import { callMaySleep, callsIn, type ContractView, type ModelLookup } from '../../analysis/index.js';
+
+/** Why a same-file helper may sleep: the call inside it that does, possibly through further helpers. */
+export interface HelperSleep {
+  helper: string;
+  line: number;
+  call: string;
+  why: string;
+}
+
+export interface LockSummaries {
+  /** The model, extended with contracts for the file's own functions. */
+  model: ModelLookup;
+  /** The sleeping call behind a same-file helper, for evidence. */
+  sleepOf(name: string): HelperSleep | undefined;
+}
+
+/** Lock classes that are one global context (no lock object): annotations name them without an argument. */
+const UNKEYED = new Set(['rcu', 'rcu_bh', 'rcu_sched', 'preempt', 'irq', 'bh']);
+
+/** Builds the summaries for one file (lazily: a helper is summarised the first time a call asks for it). */
+export function lockSummaries(model: ModelLookup, ir: FileIR): LockSummaries {
+  const defs = new Map<string, FunctionIR>();
+  for (const fn of ir.functions) if (fn.name && !fn.synthetic && !defs.has(fn.name)) defs.set(fn.name, fn);
+  const sleeps = new Map<string, HelperSleep | null>();
+  const inProgress = new Set<string>();
+
+  const sleepOf = (name: string): HelperSleep | undefined => {
+    const known = sleeps.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const fn = defs.get(name);
+    if (!fn || inProgress.has(name)) return undefined;
+    inProgress.add(name);
+    let found: HelperSleep | null = null;
+    for (const site of callsIn(fn)) {
+      const why = callMaySleep(site.call, wrapped);
+      if (!why) continue;
+      found = { helper: name, line: site.call.line, call: site.call.callee, why };
+      break;
+    }
+    inProgress.delete(name);
+    sleeps.set(name, found);
+    return found ?? undefined;
+  };
+
+  const lockOf = (fn: FunctionIR): ContractView['lock'] | undefined => {
+    for (const a of fn.annotations) {
+      const op = a.startsWith('__acquires') ? 'acquire' : a.startsWith('__releases') ? 'release' : undefined;
+      if (!op) continue;
+      // The most specific global class the annotation names (rcu_bh before rcu).
+      const cls = annotatedClasses(a).filter((c) => UNKEYED.has(c)).pop();
+      if (cls) return { cls, op };
+    }
+    return undefined;
+  };
+
+  const wrapped: ModelLookup = {
+    contract(name: string): ContractView | undefined {
+      const real = model.contract(name);
+      if (real) return real;
+      const fn = defs.get(name);
+      if (!fn) return undefined;
+      const lock = lockOf(fn);
+      const sleep = sleepOf(name);
+      if (!lock && !sleep) return undefined;
+      return { name, ...(lock ? { lock } : {}), ...(sleep ? { mightSleep: true } : {}), source: 'this file' };
+    },
+    passesThrough: (name) => model.passesThrough(name),
+    describe: (kind) => model.describe(kind),
+  };
+  return { model: wrapped, sleepOf };
+}

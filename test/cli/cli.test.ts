@@ -1,0 +1,135 @@
+// The CLI end to end, in process (main()) for speed, plus the built binary for bin wiring and --jobs.
+import { PassThrough, Readable } from 'node:stream';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli.js';
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => { out += d; });
+  stderr.on('data', (d) => { err += d; });
+  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), cwd: process.cwd() });
+  return { code, out, err };
+}
+
+const EX1 = 'examples/0001-pci-epf-nvme-map-host-prp-list-into-a-scatterlist.patch';
+const EX3 = 'examples/0003-nvmet-allocate-p2p-memory-for-inline-data.patch';
+
+describe('p2pdma-review CLI', () => {
+  test('reviews the bundled examples in checkpatch shape and exits 1 on errors', async () => {
+    const r = await run(['examples/']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^ERROR:SG_NONPAGE_MEMORY: /m);
+    expect(r.out).toMatch(/^#\d+: FILE: drivers\/pci\/endpoint\/functions\/pci-epf-nvme\.c:\d+:$/m);
+    expect(r.out).toMatch(/^total: \d+ errors, \d+ warnings, \d+ lines checked$/m);
+  });
+
+  test('a clean patch exits 0', async () => {
+    const r = await run([EX3]);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/total: 0 errors, 0 warnings/);
+    expect(r.code).toBe(0);
+  });
+
+  test('--format json follows the documented contract', async () => {
+    const r = await run(['--format', 'json', EX1]);
+    const j = JSON.parse(r.out);
+    expect(j.version).toBe(1);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['version', 'findings', 'errors', 'stats']));
+    const f = j.findings.find((x: { ruleId: string }) => x.ruleId === 'sg-nonpage-memory');
+    expect(f).toMatchObject({ severity: 'error', certainty: 'certain', input: EX1, side: 'new', quoted: false,
+      file: 'drivers/pci/endpoint/functions/pci-epf-nvme.c' });
+    expect(f.patch).toContain('PCI: endpoint: nvme');
+    expect(f.evidence.length).toBeGreaterThan(0);
+    expect(f.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('output is stable: same input, same findings and fingerprints', async () => {
+    const a = JSON.parse((await run(['--format', 'json', 'examples/'])).out);
+    const b = JSON.parse((await run(['--format', 'json', 'examples/'])).out);
+    expect(a.findings).toEqual(b.findings);
+  });
+
+  test('--fail-on controls the exit code', async () => {
+    expect((await run(['--fail-on', 'never', EX1])).code).toBe(0);
+    expect((await run(['--fail-on', 'warning', EX1])).code).toBe(1);
+  });
+
+  test('stdin ("-") is read', async () => {
+    const r = await run(['--format', 'json', '-'], readFileSync(EX1, 'utf8'));
+    expect(JSON.parse(r.out).findings.some((f: { input: string }) => f.input === '-')).toBe(true);
+  });
+
+  test('bad input is an error naming it, other inputs are still reviewed, exit 2', async () => {
+    const r = await run(['--format', 'json', 'does/not/exist.patch', EX1]);
+    const j = JSON.parse(r.out);
+    expect(j.errors.some((e: { input: string }) => e.input === 'does/not/exist.patch')).toBe(true);
+    expect(j.findings.length).toBeGreaterThan(0);
+    expect(r.code).toBe(2);
+  });
+
+  test('usage errors exit 2', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--format', 'xml', EX1])).code).toBe(2);
+    expect((await run(['--bogus', EX1])).code).toBe(2);
+    expect((await run(['--jobs', '0', EX1])).code).toBe(2);
+  });
+
+  test('--help and --list-rules', async () => {
+    expect((await run(['--help'])).out).toContain('Usage: p2pdma-review');
+    const rules = await run(['--list-rules']);
+    expect(rules.out).toContain('sg-nonpage-memory');
+    expect(rules.code).toBe(0);
+  });
+
+  test('a plugin adds rules; a broken plugin is an error naming it', async () => {
+    const ok = await run(['--format', 'json', '--plugin', './fixtures/plugins/todo-dma-rule.mjs', 'fixtures/cli/todo.patch']);
+    expect(JSON.parse(ok.out).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('todo-dma');
+    const bad = await run(['--format', 'json', '--plugin', './fixtures/plugins/broken-plugin.mjs', 'fixtures/cli/todo.patch']);
+    expect(JSON.parse(bad.out).errors[0].input).toBe('./fixtures/plugins/broken-plugin.mjs');
+    expect(bad.code).toBe(2);
+    const missing = await run(['--format', 'json', '--plugin', './fixtures/plugins/nope.mjs', 'fixtures/cli/todo.patch']);
+    expect(JSON.parse(missing.out).errors[0].message).toMatch(/plugin failed to load/);
+  });
+
+  test('config file: rules can be disabled; an invalid config is a usage error naming the property', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'p2pdma-cli-'));
+    const good = join(dir, 'good.yml');
+    writeFileSync(good, 'rules:\n  sg-nonpage-memory: off\n');
+    const r = await run(['--format', 'json', '--config', good, EX1]);
+    expect(JSON.parse(r.out).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('sg-nonpage-memory');
+    const bad = join(dir, 'bad.yml');
+    writeFileSync(bad, 'failOn: sometimes\n');
+    const b = await run(['--config', bad, EX1]);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('failOn');
+  });
+
+  test('SARIF output is produced', async () => {
+    const r = await run(['--format', 'sarif', EX1]);
+    const s = JSON.parse(r.out);
+    expect(s.version).toBe('2.1.0');
+    expect(s.runs[0].results.length).toBeGreaterThan(0);
+  });
+});
+
+const BIN = 'dist/src/cli.js';
+const describeBuilt = existsSync(BIN) ? describe : describe.skip;
+describeBuilt('built binary', () => {
+  test('runs as a program and --jobs gives the same result as one job', () => {
+    const one = execFileSync(process.execPath, [BIN, '--format', 'json', '--fail-on', 'never', 'examples/'], { encoding: 'utf8' });
+    const two = execFileSync(process.execPath, [BIN, '--format', 'json', '--fail-on', 'never', '--jobs', '2', 'examples/'], { encoding: 'utf8' });
+    const strip = (s: string) => { const j = JSON.parse(s); delete j.stats.timings; return j; };
+    expect(strip(two)).toEqual(strip(one));
+  });
+
+  test('exit code 1 on findings', () => {
+    const r = spawnSync(process.execPath, [BIN, 'examples/'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+  });
+});
