@@ -6,7 +6,7 @@ import { ownExprs, stripCasts, walkExpr, walkStmts } from '../analysis/index.js'
 import type { Patch } from '../types.js';
 import { compareVersions, tryParseKernelVersion } from '../model/versions.js';
 import { adjacencyTests, checksSamePgmap, earlierReason, mergeOrientation } from './support/page-merge.js';
-import { addedLines } from './support/patch-lines.js';
+import { addedLines, hunkFunctionAt } from './support/patch-lines.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'zone-device-merge';
@@ -185,21 +185,23 @@ function incompleteFamily(ctx: RuleContext): RuleReport[] {
     for (const member of fam.members) {
       if (ctx.image.path !== member.file) continue;
       for (const fn of ctx.analysis.functions) {
-        if (!member.names.includes(fn.name)) continue;
         const added = ctx.analysis.calls(fn).find((s) => s.call.callee === 'zone_device_pages_have_same_pgmap' && ctx.image.changed.has(s.call.line));
         if (!added) continue;
+        // The fragment's own name, else the function git named in the hunk header.
+        const name = [fn.name, hunkFunctionAt(ctx.file, added.call.line)].find((n) => n && member.names.includes(n));
+        if (!name) continue;
         for (const sib of fam.members) {
           if (sib === member || patchAddsCheckTo(ctx.patch, sib.file)) continue;
           if (!lackedCheck(ctx, sib.checkedSince)) continue;
           out.push({
             line: added.call.line,
             function: fn,
-            code: `${fn.name}: ${added.call.text}`,
+            code: `${name}: ${added.call.text}`,
             certainty: 'likely',
-            message: `The pgmap check is added to ${fn.name}() (${member.role}) only: ${sib.names[0]}() in ${sib.file} (${sib.role}) also merges physically contiguous bio_vecs and still does so across dev_pagemaps.`,
+            message: `The pgmap check is added to ${name}() (${member.role}) only: ${sib.names[0]}() in ${sib.file} (${sib.role}) also merges physically contiguous bio_vecs and still does so across dev_pagemaps.`,
             why: `${WHY_PGMAP} Every path that merges segments must apply the same rule; ${sib.names[0]}() only gained the check upstream in ${sib.checkedSince.date.slice(0, 7)} (≈${sib.checkedSince.version}), after segments from different pgmaps had been merged at the request level.`,
             instead: `Add the same zone_device_pages_have_same_pgmap() test to ${sib.names[0]}() in ${sib.file} in this patch (compare the two bio_vecs' pages).`,
-            evidence: [{ file: ctx.image.path, line: added.call.line, note: `check added to ${fn.name}()` }],
+            evidence: [{ file: ctx.image.path, line: added.call.line, note: `check added to ${name}()` }],
             references: REFS,
           });
         }

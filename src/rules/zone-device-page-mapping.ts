@@ -73,16 +73,8 @@ function fieldUses(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
     if (!ev) continue;
     out.push(report(ctx, fn, call, what, MAPPING_READERS.test(call.callee) ? 'mapping' : 'lru', ev));
   }
-  // Direct ->mapping dereferences of a ZONE_DEVICE page.
-  walkStmts(fn.body, (s, parents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (x) => {
-        if (x.k !== 'field' || x.field !== 'mapping' || !looksLikePage(x.base)) return;
-        const ev = zoneDeviceEvidence(ctx.analysis, fn, x.base, s, parents);
-        if (ev) out.push(report(ctx, fn, x, x.text, 'mapping', ev));
-      });
-    }
-  });
+  // Direct ->mapping stores and loads are not judged: FS_DAX pages legitimately carry their file's mapping
+  // (fs/dax.c dax_associate_entry), so only the generic readers above are reported, and only as likely.
   return out;
 }
 
@@ -91,7 +83,7 @@ function report(ctx: RuleContext, fn: FunctionIR, at: Expr, what: string, field:
     ? 'the list_head ->lru shares its storage with the ->pgmap back pointer (and the ZONE_DEVICE page fields)'
     : '->mapping of a ZONE_DEVICE page does not point to an address_space';
   // A page whose pgmap this very function writes is certainly ZONE_DEVICE and the overlay is the model's fact.
-  const certain = /is set or read/.test(ev.note) || field === 'lru';
+  const certain = field === 'lru' && /is set or read/.test(ev.note);
   return {
     line: at.line,
     function: fn,

@@ -24,3 +24,8 @@ describe.each(builtinRules().map((r) => [r.meta.id, r] as const))('rule %s', (id
     expect(rule.meta.catalogue.length).toBeGreaterThan(0);
   });
 });
+
+test('the README rules table lists every rule', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  for (const r of builtinRules()) expect(readme).toContain(`[\`${r.meta.id}\`](docs/rules/${r.meta.id}.md)`);
+});

@@ -49,3 +49,15 @@ export function removedHeapAllocation(file: FileDiff, name: string, model: Model
   }
   return undefined;
 }
+
+/**
+ * The function git named in the `@@ ... @@ section` of the hunk holding a new-side line: a fallback for
+ * fragments whose synthetic header the parser could not read (a section line cut after a comma).
+ */
+export function hunkFunctionAt(file: FileDiff, newLine: number): string | undefined {
+  for (const h of file.hunks) {
+    if (newLine < h.newStart || newLine >= h.newStart + Math.max(h.newLines, 1)) continue;
+    return /([A-Za-z_]\w*)\s*\(/.exec(h.section)?.[1];
+  }
+  return undefined;
+}
