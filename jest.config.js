@@ -9,5 +9,6 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }],
   },
+  setupFiles: ['<rootDir>/test/setup/promise-with-resolvers.ts'],
   testTimeout: 30000,
 };

@@ -238,6 +238,7 @@ function exec(ctx: Ctx, st: Stmt, states: State[]): State[] {
 export function annotatedClasses(annotation: string): string[] {
   const m = /\((.*)\)/.exec(annotation);
   const what = m ? m[1] : '';
+  if (/srcu/i.test(what)) return ['srcu'];
   if (/rcu/i.test(what)) {
     if (/bh/i.test(what)) return ['rcu', 'rcu_bh'];
     if (/sched/i.test(what)) return ['rcu', 'rcu_sched'];

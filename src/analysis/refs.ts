@@ -194,6 +194,8 @@ function assign(ctx: Ctx, st: State, left: Expr, right: Expr, line: number): Sta
   if (value.k === 'call') {
     const op = ctx.ops.get(value.callee);
     if (op?.kind === 'get' && op.key === 'result') {
+      // Stored straight into memory the caller can reach (`ctx->pgmap = ...`, `*pgmap = ...`): handed over.
+      if (stripCasts(left).k !== 'ident') return withVal(cur, target, undefined);
       const consumed = op.consumes !== undefined && value.args[op.consumes] && !isZeroLiteral(value.args[op.consumes])
         ? refKey(value.args[op.consumes]) : undefined;
       ctx.report.acquires.push({ key: target, family: op.family, line, call: value.callee, kind: 'get' });
@@ -292,7 +294,8 @@ function applyFacts(st: State, facts: Fact[]): State {
         cur = withHeld(cur, [...cur.held, { key: f.key, family: f.op.family, line: f.line, call: f.call, nullable: false, handle: false }]);
       }
     } else if (f.t === 'null') {
-      cur = withHeld(cur, cur.held.filter((h) => !(h.key === f.key && h.nullable)));
+      // A NULL key holds no reference, whatever an earlier test said.
+      cur = withHeld(cur, cur.held.filter((h) => h.key !== f.key));
     } else if (f.t === 'nonnull') {
       if (cur.held.some((h) => h.key === f.key && h.nullable)) {
         cur = withHeld(cur, cur.held.map((h) => (h.key === f.key ? { ...h, nullable: false } : h)));
@@ -434,10 +437,13 @@ function exec(ctx: Ctx, st: Stmt, states: State[]): State[] {
 export function analyseRefs(fn: FunctionIR, ops: readonly RefOp[], opts: RefOptions = {}): RefReport {
   const report: RefReport = { leaks: [], releases: [], acquires: [] };
   const rt = fn.returnType;
+  // `void *f(...)`: the star belongs to the declarator, so look at the header text as well as the type.
+  const head = fn.text.slice(0, Math.max(0, fn.text.indexOf('{')));
+  const starName = fn.name ? new RegExp(`\\*\\s*${fn.name}\\s*\\(`).test(head) : false;
   const ctx: Ctx = {
     fn, ops: new Map(ops.map((o) => [o.name, o])), labels: new Map(), breaks: [], report,
-    pointerReturn: /\*/.test(rt),
-    intReturn: !/\*/.test(rt) && /\b(int|long|ssize_t|vm_fault_t|blk_status_t|s32|s64)\b/.test(rt),
+    pointerReturn: /\*/.test(rt) || starName,
+    intReturn: !/\*/.test(rt) && !starName && /\b(int|long|ssize_t|vm_fault_t|blk_status_t|s32|s64)\b/.test(rt),
     unknownReturn: rt.trim() === '',
   };
   const entry: State = {

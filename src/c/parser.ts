@@ -1,21 +1,41 @@
 // The one place that owns the tree-sitter parser instance: parsing is cheap, creating parsers is not.
-import Parser from 'tree-sitter';
-import C from 'tree-sitter-c';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import type ParserType from 'tree-sitter';
 import { sanitizeKernelC } from './sanitize.js';
 
-let parser: Parser | undefined;
+type ParserCtor = typeof ParserType;
+interface Binding { Parser: ParserCtor; C: unknown }
 
-function instance(): Parser {
+/**
+ * The native binding may be loaded only once per process: a second copy of its JavaScript (as jest creates for
+ * every test file) registers the addon again and yields trees without nodes. So the binding is loaded through
+ * Node's own require and kept on a core-module object, which every module registry in the process shares.
+ */
+function binding(): Binding {
+  const slot = os as unknown as Record<symbol, Binding | undefined>;
+  const key = Symbol.for('p2pdma-review.tree-sitter');
+  if (!slot[key]) {
+    const require = createRequire(import.meta.url);
+    slot[key] = { Parser: require('tree-sitter') as ParserCtor, C: require('tree-sitter-c') };
+  }
+  return slot[key]!;
+}
+
+let parser: ParserType | undefined;
+
+function instance(): ParserType {
   if (!parser) {
+    const { Parser, C } = binding();
     parser = new Parser();
-    parser.setLanguage(C as unknown as Parser.Language);
+    parser.setLanguage(C as ParserType.Language);
   }
   return parser;
 }
 
 /** A parsed C text: the tree, the original text (for slices) and the sanitised text tree-sitter saw. */
 export interface ParsedC {
-  tree: Parser.Tree;
+  tree: ParserType.Tree;
   original: string;
 }
 
@@ -29,4 +49,4 @@ export function parseC(text: string): ParsedC {
   return { tree, original: text };
 }
 
-export type SyntaxNode = Parser.SyntaxNode;
+export type SyntaxNode = ParserType.SyntaxNode;

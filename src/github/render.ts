@@ -74,8 +74,13 @@ export function renderReviewBody(input: ReviewBodyInput): string {
   const posted = plan.items.filter((i) => i.status === 'inline' || i.status === 'body' || i.status === 'overflow');
   const inlineCount = input.inlineRejected ? 0 : posted.filter((i) => i.status === 'inline').length;
   const out: string[] = [headMarker(input.headSha)];
-  out.push(`### p2pdma-review: ${countLine(posted.map((p) => p.finding))} in \`${input.headSha.slice(0, 7)}\``);
-  if (inlineCount > 0) out.push(`${inlineCount} inline comment${inlineCount === 1 ? '' : 's'} below.`);
+  const heading = posted.length > 0 ? countLine(posted.map((p) => p.finding)) : 'no new findings';
+  out.push(`### p2pdma-review: ${heading} in \`${input.headSha.slice(0, 7)}\``);
+  const lines: string[] = [];
+  if (inlineCount > 0) lines.push(`${inlineCount} inline comment${inlineCount === 1 ? '' : 's'} below.`);
+  const earlier = plan.items.filter((i) => i.status === 'posted').length;
+  if (earlier > 0) lines.push(`${earlier} finding${earlier === 1 ? '' : 's'} from earlier reviews still appl${earlier === 1 ? 'ies' : 'y'}.`);
+  if (lines.length > 0) out.push(lines.join(' '));
 
   const sections: Array<[string, PlannedFinding[]]> = [
     ['Outside the diff', posted.filter((p) => p.status === 'body')],

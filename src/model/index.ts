@@ -150,4 +150,4 @@ export { formatSize, memmapCost, parseSize, type MemmapCost } from './memmap.js'
 
 export { explainPair, formatPairExplanation, type PairExplanation } from './explain.js';
 
-export { runModelCommand } from './cli.js';
+// The model CLI (src/model/cli.ts) is imported directly by src/cli.ts, so the App never loads it.

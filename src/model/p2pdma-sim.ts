@@ -464,7 +464,7 @@ function finish(topo: Topology, res: MapTypeResult): MapTypeResult {
       const where =
         pc.hostBridge === cc.hostBridge
           ? `do not share an upstream bridge below host bridge ${pc.hostBridge.id}`
-          : `sit under different host bridges (${pc.hostBridge.id} and ${cc.hostBridge.id})`;
+          : `sit under different host bridges ${pc.hostBridge.id} and ${cc.hostBridge.id}`;
       res.explanation = `${res.type}: ${who} ${where} (distance ${res.dist}); ${hostBridgeClause(topo, res.hostBridge!)}.`;
       break;
     }

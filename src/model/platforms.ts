@@ -34,6 +34,16 @@ const PACKAGE_NAME = 'p2pdma-review';
  * directory whose package.json names this package) and use its src/model/platforms.
  */
 export function bundledPlatformDir(fromUrl: string = import.meta.url): string {
+  const known = PLATFORM_DIRS.get(fromUrl);
+  if (known) return known;
+  const found = findPlatformDir(fromUrl);
+  PLATFORM_DIRS.set(fromUrl, found);
+  return found;
+}
+
+const PLATFORM_DIRS = new Map<string, string>();
+
+function findPlatformDir(fromUrl: string): string {
   let dir = dirname(fileURLToPath(fromUrl));
   for (;;) {
     const pkg = join(dir, 'package.json');

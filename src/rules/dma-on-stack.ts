@@ -13,7 +13,7 @@ const ID = 'dma-on-stack';
 const REFS = ['SG-004', 'Documentation/core-api/dma-api-howto.rst ("What memory is DMA\'able?")', 'kernel/dma/debug.c (check_for_stack)'];
 
 /** Callee names that read like a bus-transfer wrapper (used only when the wrapper's body is not visible). */
-const TRANSFER_NAME = /(ctrl|control|bulk|xfer|transfer|msg|urb|usb|spi|sdio|read|write|recv|send|rx|tx|cmd|reg)/i;
+const TRANSFER_NAME = /(^|_)(ctrl|control|bulk|xfer|transfer|msg|urb|usb|spi|sdio|read|write|recv|send|rx|tx|cmd|reg|io)(_|\d|$)/i;
 /** I2C/SMBus adapters copy or use PIO by default: a wrapper named for them is not evidence of DMA. */
 const NON_DMA_NAME = /(i2c|smbus|regmap)/i;
 /** Subsystems whose driver-local transfer helpers end in USB/SPI/SDIO DMA. */

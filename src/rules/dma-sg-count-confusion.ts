@@ -61,8 +61,8 @@ function boundOf(ctx: RuleContext, fn: FunctionIR, loop: SgLoop, flow: CountFlow
   if (count.k === 'field' && (count.field === 'orig_nents' || count.field === 'nents') && sameTable(loop.list, count.base, count.arrow, ctx, fn)) {
     return count.field === 'orig_nents'
       ? { view: 'cpu', why: `\`${count.text}\` is the table's CPU entry count`, certainty: 'certain', evidence: [here] }
-      // Before a table is mapped, nents still equals orig_nents: only sure when this file maps the table.
-      : { view: 'dma', why: `\`${count.text}\` is the table's mapped DMA segment count`, certainty: tableMapped(ctx, count.base) ? 'certain' : 'likely', evidence: [here] };
+      // nents is the DMA count only once a map stored it there; until then it equals orig_nents.
+      : tableMapped(ctx, count.base) ? { view: 'dma', why: `\`${count.text}\` is the table's mapped DMA segment count`, certainty: 'certain', evidence: [here] } : undefined;
   }
   const at = { stmt: loop.at.stmt, stmtParents: loop.at.stmtParents };
   const origins = flow.origins(count, fn, at);
@@ -101,7 +101,10 @@ function sameTable(list: Expr, base: Expr, arrow: boolean, ctx: RuleContext, fn:
   return false;
 }
 
-/** True when some call in the file maps the table `base` (dma_map_sgtable(base) or dma_map_sg(base->sgl)). */
+/**
+ * True when the file makes `base.nents` the mapped count: dma_map_sgtable(base), or a store of dma_map_sg()'s result
+ * into it. A table mapped with dma_map_sg() whose count goes elsewhere keeps nents == orig_nents (the CPU count).
+ */
 function tableMapped(ctx: RuleContext, base: Expr): boolean {
   const key = norm(base.text);
   return ctx.analysis.allCalls().some(({ site }) => {
@@ -111,8 +114,8 @@ function tableMapped(ctx: RuleContext, base: Expr): boolean {
       return !!t && norm(t.k === 'addr' ? t.arg.text : t.text) === key;
     }
     if (style === 'sg-count') {
-      const sg = argOfRole(ctx.model, site.call, 'sg')?.expr;
-      return sg?.k === 'field' && sg.field === 'sgl' && norm(sg.base.text) === key;
+      const p = site.exprParents[site.exprParents.length - 1];
+      return p?.k === 'assign' && p.left.k === 'field' && p.left.field === 'nents' && norm(p.left.base.text) === key;
     }
     return false;
   });

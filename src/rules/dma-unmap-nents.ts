@@ -98,8 +98,9 @@ function suggestionFor(ctx: RuleContext, fn: FunctionIR, call: Call, nents: Expr
     lines.push(t);
   }
   const joined = lines.join('\n');
-  const needle = nents.text;
-  if (joined.split(needle).length !== 2) return undefined;
+  // The count as a whole token (`n` must not match inside `nents` or `dma_unmap_sg`); exactly one occurrence.
+  const needle = new RegExp(`(?<![\\w>.])${nents.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');
+  if ((joined.match(needle) ?? []).length !== 1) return undefined;
   return { startLine: call.line, endLine: call.endLine, replacement: joined.replace(needle, orig.text), safety };
 }
 

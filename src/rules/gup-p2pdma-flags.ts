@@ -5,6 +5,7 @@
 // page?) before it holds a reference: the lockless walker may be looking at a page that is being freed.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
 import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { callerChainSatisfies } from './support/call-graph.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'gup-p2pdma-flags';
@@ -72,6 +73,10 @@ function setFlags(e: Expr): string[] {
 function flagSets(fn: FunctionIR): FlagSet[] {
   const out: FlagSet[] = [];
   walkStmts(fn.body, (stmt, parents) => {
+    if (stmt.k === 'return' && stmt.value) {
+      const flags = setFlags(stmt.value);
+      if (flags.length) out.push({ target: `the value returned by ${fn.name || 'this function'}()`, flags, expr: stmt.value, stmt, parents });
+    }
     if (stmt.k === 'decl') {
       for (const v of stmt.vars) {
         const flags = v.init ? setFlags(v.init) : [];
@@ -131,6 +136,8 @@ function ungatedP2pFlags(ctx: RuleContext, fn: FunctionIR, sets: FlagSet[]): Rul
     const flag = s.flags.find((f) => P2P_FLAGS.test(f));
     if (!flag) continue;
     if (gated(fn, s)) continue;
+    // A helper that returns the flag is fine when every caller in the file uses it under a gate.
+    if (s.stmt.k === 'return' && callerChainSatisfies(ctx.analysis, fn, (f, via) => !!via && gatedSite(f, via.stmt, via.stmtParents), { all: true })) continue;
     out.push({
       line: s.expr.line,
       function: fn,
@@ -146,16 +153,19 @@ function ungatedP2pFlags(ctx: RuleContext, fn: FunctionIR, sets: FlagSet[]): Rul
   return out;
 }
 
-/** An enclosing condition, or an earlier early-return test in the function, that checks P2P capability. */
+/** An enclosing condition, a conditional expression, or an earlier early-return test that checks P2P capability. */
 function gated(fn: FunctionIR, s: FlagSet): boolean {
-  if (s.parents.some((p) => (p.k === 'if' && GATES.test(p.cond.text)) || (p.k === 'switch' && GATES.test(p.cond.text)))) return true;
   // A conditional expression choosing the flag: `q_p2p ? FOLL_PCI_P2PDMA : 0`.
   let conditional = false;
   walkExpr(s.expr, (e) => { if (e.k === 'cond' && GATES.test(e.test.text)) conditional = true; });
-  if (conditional) return true;
+  return conditional || gatedSite(fn, s.stmt, s.parents);
+}
+
+function gatedSite(fn: FunctionIR, stmt: Stmt, parents: Stmt[]): boolean {
+  if (parents.some((p) => (p.k === 'if' || p.k === 'switch') && GATES.test(p.cond.text))) return true;
   let early = false;
   walkStmts(fn.body, (st) => {
-    if (early || st.line >= s.stmt.line || st.k !== 'if') return;
+    if (early || st.line >= stmt.line || st.k !== 'if') return;
     const leaves = st.then.k === 'return' || (st.then.k === 'block' && st.then.body.some((b) => b.k === 'return' || b.k === 'goto'));
     if (leaves && GATES.test(st.cond.text)) early = true;
   });

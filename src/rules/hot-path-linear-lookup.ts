@@ -27,8 +27,8 @@ export const hotPathLinearLookup: Rule = {
     const out: RuleReport[] = [];
     const perPageCallers = callersInLoops(ctx);
     for (const fn of ctx.analysis.functions) {
-      const hot = PER_PAGE_NAME.test(fn.name) ? `${fn.name}() is a per-page translation by its name`
-        : perPageCallers.get(fn.name);
+      const caller = perPageCallers.get(fn.name);
+      const hot = PER_PAGE_NAME.test(fn.name) ? `${fn.name}() is a per-page translation by its name` : caller?.why;
       if (!hot) continue;
       walkStmts(fn.body, (s) => {
         if (s.k !== 'loop' || s.form !== 'macro' || s.header?.k !== 'call' || !LIST_WALK.test(s.header.callee)) return;
@@ -44,7 +44,8 @@ export const hotPathLinearLookup: Rule = {
           message: `${fn.name}() walks a linked list of ranges with ${s.header!.callee}() and compares \`${compare.text.replace(/\s+/g, ' ')}\` on every call: a per-page translation that costs O(number of ranges) per page.`,
           why: `${hot}. Translations that run per page or per I/O must be O(1) (pfn_to_page() is arithmetic on the memmap; memory sections and xarray lookups exist for exactly this). A list walk per page multiplies with every page of every request and, under rcu_read_lock(), also pins the reader for the whole walk. Reviewers rejected exactly this in the 2015 kmap_atomic_pfn_t() proposal.`,
           instead: 'Give the memory struct pages (devm_memremap_pages()) so page_address()/kmap_local_page() work in O(1); or look the range up once per request (or cache the last range, as get_dev_pagemap(pfn, pgmap) does) and derive each page\'s address from it; or index ranges in an xarray/interval tree keyed by pfn.',
-          evidence: [{ file: ctx.image.path, line: s.line, note: `${s.header!.callee}() over the range list` }, { file: ctx.image.path, line: compare.line, note: 'range compare per entry' }],
+          evidence: [{ file: ctx.image.path, line: s.line, note: `${s.header!.callee}() over the range list` }, { file: ctx.image.path, line: compare.line, note: 'range compare per entry' },
+            ...(caller ? [{ file: ctx.image.path, line: caller.line, note: caller.why }] : [])],
           references: ['seed 002 (2015 "allow mapping page-less memremaped areas into KVA", Boaz Harrosh\'s review)', 'mm/memremap.c (get_dev_pagemap caches the last pgmap)', 'include/linux/rculist.h'],
         });
       });
@@ -53,14 +54,14 @@ export const hotPathLinearLookup: Rule = {
   },
 };
 
-/** Functions of this file called from inside a loop of another function here, with the reason. */
-function callersInLoops(ctx: RuleContext): Map<string, string> {
-  const out = new Map<string, string>();
+/** Functions of this file called from inside a loop of another function here, with the reason and call line. */
+function callersInLoops(ctx: RuleContext): Map<string, { why: string; line: number }> {
+  const out = new Map<string, { why: string; line: number }>();
   for (const { fn, site } of ctx.analysis.allCalls()) {
     if (site.call.callee === fn.name || out.has(site.call.callee)) continue;
     const loop = site.stmtParents.find((p) => p.k === 'loop');
     if (loop && ctx.analysis.provenance.functionNamed(site.call.callee)) {
-      out.set(site.call.callee, `${fn.name}() calls ${site.call.callee}() inside a loop (line ${loop.line}), once per iteration`);
+      out.set(site.call.callee, { why: `${fn.name}() calls ${site.call.callee}() inside a loop (line ${loop.line}), once per iteration`, line: site.call.line });
     }
   }
   return out;

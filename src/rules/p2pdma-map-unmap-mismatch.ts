@@ -87,14 +87,17 @@ function familyMismatch(ctx: RuleContext): RuleReport[] {
   const out: RuleReport[] = [];
   for (const u of unmaps) {
     const sameList = maps.filter((m) => m.key === u.key);
-    if (sameList.length === 0) continue;
+    if (sameList.length === 0 || classified(u.site)) continue;
     const families = new Set(sameList.map((m) => m.family));
-    if (families.has(u.family)) continue;
-    // The map regime is chosen per list elsewhere and this unmap takes the other branch of the same test.
-    if (classified(u.site)) continue;
-    const m = sameList[0];
+    const unmapFamilies = new Set(unmaps.filter((x) => x.key === u.key).map((x) => x.family));
+    // Either this unmap's regime never mapped the list, or a regime that did map it is never undone (the list is
+    // sometimes mapped with pci_p2pdma_map_sg() but always unmapped with dma_unmap_sg()).
+    const foreign = !families.has(u.family);
+    const orphan = sameList.find((m) => !unmapFamilies.has(m.family) && m.family !== u.family);
+    if (!foreign && !orphan) continue;
+    const m = foreign ? sameList[0] : orphan!;
     out.push(report(ctx, u.fn, u.site, m,
-      `\`${u.site.call.text.replace(/\s+/g, ' ')}\` unmaps a list that ${m.site.call.callee}() mapped: ${m.family === 'p2pdma' ? 'bus-address segments were never DMA-mapped and must not be unmapped' : 'a dma_map_sg() mapping must be undone by dma_unmap_sg()'}.`));
+      `\`${u.site.call.text.replace(/\s+/g, ' ')}\` unmaps a list that ${m.site.call.callee}() ${foreign ? '' : 'may have '}mapped: ${m.family === 'p2pdma' ? 'bus-address segments were never DMA-mapped and must not be unmapped as IOVAs' : 'a dma_map_sg() mapping must be undone by dma_unmap_sg()'}.`));
   }
   return out;
 }

@@ -7,7 +7,7 @@
 // (kernel/dma/direct.c, drivers/iommu/dma-iommu.c); first-segment classifiers stay correct only while producers
 // never mix.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { walkStmts, type CallSite } from '../analysis/index.js';
+import { stmtChildren, walkStmts, type CallSite } from '../analysis/index.js';
 import { guardingMapTypes } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
@@ -62,8 +62,8 @@ function zeroLengthBusSegments(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
     const { left, right } = stmt.expr;
     if (left.k !== 'field' || left.field !== 'length' || right.text.trim() !== '0') return;
     // A per-segment pass: inside a loop, or (when the hunk starts inside the loop body) next to a `continue`.
-    const block = parents[parents.length - 1];
-    const nextToContinue = block?.k === 'block' && block.body.some((b) => b.k === 'continue');
+    const holder = parents[parents.length - 1];
+    const nextToContinue = !!holder && stmtChildren(holder).some((b) => b.k === 'continue');
     if (!parents.some((p) => p.k === 'loop') && !nextToContinue) return;
     const guards = guardingMapTypes(stmt, parents);
     const p2pGuard = parents.find((p): p is Extract<Stmt, { k: 'if' }> => p.k === 'if' && /is_pci_p2pdma_page/.test(p.cond.text));

@@ -71,7 +71,7 @@ function bounceBeforeExclusion(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
     if (!bounce) return;
     // Excluded inside the branch before the bounce, in the condition itself, or earlier in the function.
     const before = flatten(body).filter((s) => s.line < bounce.line || (s.line === bounce.line && s.k === 'if'));
-    if (P2P_EXCLUSION.test(stmt.cond.text) || before.some((s) => s.k === 'if' && P2P_EXCLUSION.test(s.cond.text))) return;
+    if (P2P_EXCLUSION.test(stmt.cond.text) || before.some((s) => s.k === 'if' && excludesAllP2p(s.cond))) return;
     if (excludedEarlier(fn, stmt.line) || parents.some((p) => p.k === 'if' && P2P_EXCLUSION.test(p.cond.text))) return;
     const v = verdictNotes(ctx);
     out.push({
@@ -90,11 +90,24 @@ function bounceBeforeExclusion(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
   return out;
 }
 
+/**
+ * A condition that is true for every P2PDMA page: the P2P test is not and-ed with anything else
+ * (`is_pci_p2pdma_page(page) && !reachable` lets reachable P2PDMA pages through).
+ */
+function excludesAllP2p(cond: Expr): boolean {
+  let all = false;
+  walkExpr(cond, (e, parents) => {
+    if (e.k !== 'call' || !P2P_EXCLUSION.test(e.callee)) return;
+    if (!parents.some((p) => p.k === 'binary' && p.op === '&&')) all = true;
+  });
+  return all;
+}
+
 /** An early return on a P2P test before `line`: `if (is_pci_p2pdma_page(page)) return ...;`. */
 function excludedEarlier(fn: FunctionIR, line: number): boolean {
   let found = false;
   walkStmts(fn.body, (s) => {
-    if (found || s.k !== 'if' || s.line >= line || !P2P_EXCLUSION.test(s.cond.text)) return;
+    if (found || s.k !== 'if' || s.line >= line || !excludesAllP2p(s.cond)) return;
     const then = s.then.k === 'block' ? s.then.body : [s.then];
     if (then.some((t) => t.k === 'return' || t.k === 'goto')) found = true;
   });

@@ -153,10 +153,12 @@ function insteadFor(kinds: string[]): string {
 /** A same-file helper returning `struct page *` that returns NULL on some path (a page-less pfn). */
 function nullableHelper(ctx: RuleContext, name: string): boolean {
   const fn = ctx.analysis.provenance.functionNamed(name);
-  if (!fn || fn.synthetic || !/struct\s+page\s*\*/.test(fn.returnType) || !fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
+  if (!fn || fn.synthetic || !new RegExp(`struct\\s+page\\s*\\*\\s*${name}\\s*\\(`).test(fn.text)) return false;
+  if (!fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
   let nullReturn = false;
   walkStmts(fn.body, (s) => {
-    if (s.k === 'return' && s.value && s.value.k === 'literal' && s.value.lit === 'null') nullReturn = true;
+    const v = s.k === 'return' && s.value ? stripCasts(s.value) : undefined;
+    if (v && ((v.k === 'literal' && v.lit === 'null') || (v.k === 'ident' && v.name === 'NULL'))) nullReturn = true;
   });
   return nullReturn;
 }

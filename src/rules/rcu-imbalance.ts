@@ -4,8 +4,8 @@
 // kmap_atomic_pfn_t() returned with rcu_read_lock() held on its success paths and kunmap_atomic_pfn_t() did
 // the unlock. Functions annotated __acquires()/__releases() for the class hand the section over on purpose and
 // are left alone.
-import type { FunctionIR, Stmt } from '../c/ir.js';
-import { walkStmts } from '../analysis/index.js';
+import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+import { exprKey, walkStmts, type CallSite } from '../analysis/index.js';
 import { analyseLocks } from '../analysis/locks.js';
 import type { Certainty, Evidence } from '../types.js';
 import {
@@ -34,19 +34,29 @@ export const rcuImbalance: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
     const { facts, summaries } = rcuLockFacts(ctx);
-    for (const { fn, report } of facts) {
+    for (const { fn, report, assertsHeld } of facts) {
+      // seq_file iterators open the section in ->start and close it in ->stop by design
+      // (Documentation/filesystems/seq_file.rst): the hand-over is the interface, not a bug.
+      if (fn.params.some((p) => /\bseq_file\b/.test(p.type))) continue;
       const calls = ctx.analysis.calls(fn);
+      const skip = (cls: string) => !RCU_CLASSES.has(cls) || report.annotated.has(cls) || (assertsHeld !== undefined && cls !== 'srcu');
       // 1. Sections left open at a return.
       const byLock = new Map<number, typeof report.heldAtReturn>();
       for (const h of report.heldAtReturn) {
-        if (!RCU_CLASSES.has(h.cls) || h.entry || report.annotated.has(h.cls)) continue;
+        if (skip(h.cls) || h.entry) continue;
         // The path from the lock to the return must be on screen: a gap between hunks may hold the unlock.
         if (!spanVisible(ctx.image, h.lockLine, h.returnLine)) continue;
+        if (h.cls === 'srcu' && srcuIndexHandedOn(fn, calls, h.lockLine, h.returnLine)) continue;
         byLock.set(h.lockLine, [...(byLock.get(h.lockLine) ?? []), h]);
       }
       for (const [lockLine, held] of byLock) {
         const first = held[0];
         const releases = releaseLines(fn, first.cls, summaries.model, calls).filter((l) => l > lockLine);
+        // `if (c) rcu_read_lock(); ... if (c) rcu_read_unlock();`: the paths are correlated, which this
+        // analysis does not track; say nothing rather than report an infeasible path.
+        if (correlated(fn, lockLine, releases)) continue;
+        // A lock wrapper whose every path holds the section is doing its job.
+        if (!releases.length && WRAPPER_NAME.test(fn.name)) continue;
         // Another path closes the section: the paths disagree, which no hand-over explains.
         const certainty: Certainty = releases.length ? 'certain' : 'likely';
         const name = sectionName(first.cls);
@@ -85,13 +95,21 @@ export const rcuImbalance: Rule = {
       }
       // 2. Unlocks of a section the function never opened.
       for (const u of report.releaseUnheld) {
-        if (!RCU_CLASSES.has(u.cls) || report.annotated.has(u.cls)) continue;
+        if (skip(u.cls)) continue;
         // Only when everything the function did before the unlock is visible (hunk fragments start mid-function).
         if (!visibleFromStart(ctx.image, fn, u.line)) continue;
+        const site = calls.find((c) => c.call.line === u.line && c.call.callee === u.call);
+        // An SRCU unlock whose index arrives as a parameter closes a section the caller handed over.
+        if (u.cls === 'srcu' && site && indexIsParameter(fn, site.call.args[1])) continue;
+        const acquires = calls.filter((c) => summaries.model.contract(c.call.callee)?.lock?.op === 'acquire'
+          && summaries.model.contract(c.call.callee)?.lock?.cls === u.cls).map((c) => c.call.line);
+        if (correlated(fn, u.line, acquires)) continue;
         const name = sectionName(u.cls);
         // Paths disagree when, entered with the section held, some return still holds it: that path never unlocks.
-        const entered = analyseLocks(fn, summaries.model, { entry: [{ cls: u.cls, line: fn.line, call: u.call }] });
+        const key = u.cls === 'srcu' && site?.call.args[0] ? `srcu:${exprKey(site.call.args[0]).replace(/^&/, '')}` : u.cls;
+        const entered = analyseLocks(fn, summaries.model, { entry: [{ cls: u.cls, key, line: fn.line, call: u.call }] });
         const skipping = entered.heldAtReturn.filter((h) => h.entry && h.cls === u.cls);
+        if (!skipping.length && WRAPPER_NAME.test(fn.name)) continue;
         const certainty: Certainty = skipping.length ? 'certain' : 'likely';
         out.push({
           line: u.line,
@@ -117,6 +135,58 @@ export const rcuImbalance: Rule = {
     return out;
   },
 };
+
+/**
+ * Names of functions whose whole job is to take or drop a section for their callers (lock/unlock wrappers,
+ * enter/exit or begin/end pairs). When every path of such a function agrees, the split is its purpose.
+ */
+const WRAPPER_NAME = /(^|_)(un)?lock(_|$)|(^|_)(enter|exit|begin|end|start|stop|acquire|release)(_|$)/;
+
+/** The condition text of the innermost `if` (without else) whose then-branch contains `line`, if any. */
+function guardOf(fn: FunctionIR, line: number): string | undefined {
+  let found: string | undefined;
+  walkStmts(fn.body, (s) => {
+    if (s.k === 'if' && !s.else && s.then.line <= line && s.then.endLine >= line) found = s.cond.text.replace(/\s+/g, '');
+  });
+  return found;
+}
+
+/** A lock and the matching unlock(s) guarded by the same condition text. */
+function correlated(fn: FunctionIR, line: number, partners: number[]): boolean {
+  const g = guardOf(fn, line);
+  return g !== undefined && partners.some((l) => guardOf(fn, l) === g);
+}
+
+/**
+ * An SRCU section handed on with its index: the returning statement returns or passes the index variable that
+ * srcu_read_lock() produced (or returns srcu_read_lock() itself).
+ */
+function srcuIndexHandedOn(fn: FunctionIR, calls: CallSite[], lockLine: number, returnLine: number): boolean {
+  const lock = calls.find((c) => c.call.line === lockLine && isSrcuLock(c));
+  let ret: Stmt | undefined;
+  walkStmts(fn.body, (s) => { if (!ret && s.k === 'return' && s.line === returnLine) ret = s; });
+  if (!ret || ret.k !== 'return' || !ret.value) return false;
+  if (/\bsrcu_read_lock\w*\s*\(/.test(ret.value.text)) return true;
+  const target = lock ? resultVariable(lock) : undefined;
+  return !!target && new RegExp(`\\b${target}\\b`).test(ret.value.text);
+}
+
+function isSrcuLock(c: CallSite): boolean {
+  return /^srcu_read_lock/.test(c.call.callee);
+}
+
+/** The variable a call's result is assigned to (`idx = srcu_read_lock(...)`, `int idx = ...`). */
+function resultVariable(site: CallSite): string | undefined {
+  const parent = site.exprParents[site.exprParents.length - 1];
+  if (parent?.k === 'assign' && parent.left.k === 'ident') return parent.left.name;
+  if (!parent && site.stmt.k === 'decl') return site.stmt.vars.find((v) => v.init === site.call)?.name;
+  return undefined;
+}
+
+/** True when `e` is one of the function's parameters (an SRCU index passed in by the caller). */
+function indexIsParameter(fn: FunctionIR, e: Expr | undefined): boolean {
+  return !!e && e.k === 'ident' && fn.params.some((p) => p.name === e.name);
+}
 
 function fnName(fn: FunctionIR): string {
   return fn.name ? `${fn.name}()` : 'the function';

@@ -45,10 +45,12 @@ export const rcuSleep: Rule = {
         } else if (!spanVisible(ctx.image, rcu.line, s.line)) {
           return;
         }
-        seen.add(`${s.line}:${s.call}`);
         const site = calls.find((c) => c.call.line === s.line && c.call.callee === s.call);
-        const helper = summaries.sleepOf(s.call);
-        const certainty: Certainty = inferred || rcu.entry ? 'likely' : 'certain';
+        const helper = ctx.model.contract(s.call) ? undefined : summaries.sleepOf(s.call);
+        // A helper summary names a same-file function: it says nothing about `ops->same_name(...)` calls.
+        if (helper && site?.call.calleeExpr && site.call.calleeExpr.k !== 'ident') return;
+        seen.add(`${s.line}:${s.call}`);
+        const certainty: Certainty = inferred || rcu.entry || helper?.conditional ? 'likely' : 'certain';
         const name = sectionName(rcu.cls);
         const evidence: Evidence[] = [
           rcu.entry
@@ -62,10 +64,10 @@ export const rcuSleep: Rule = {
           function: fn,
           code: site?.call.text ?? s.call,
           certainty,
-          message: `${s.call}() may sleep, but it runs inside the ${name} `
-            + (rcu.entry ? `that ends at line ${closeLine}` : `opened at line ${rcu.line} (${rcu.call}())`)
-            + `${helper ? ` (through ${helper.helper}(), which calls ${helper.call}() at line ${helper.line})` : ''}.`,
-          why: `${s.why}. Blocking is illegal inside an RCU read-side critical section: with CONFIG_PREEMPT_RCU=n the section runs with `
+          message: (helper ? `${s.call}() calls ${helper.call}() (line ${helper.line}), which may sleep, ` : `${s.call}() may sleep, `)
+            + `but it runs inside the ${name} `
+            + (rcu.entry ? `that ends at line ${closeLine}.` : `opened at line ${rcu.line} (${rcu.call}()).`),
+          why: `${helper ? `${helper.why} (in ${helper.helper}())` : s.why}. Blocking is illegal inside an RCU read-side critical section: with CONFIG_PREEMPT_RCU=n the section runs with `
             + `preemption disabled ("BUG: sleeping function called from invalid context" / "scheduling while atomic"), and with `
             + `preemptible RCU a reader that sleeps stalls every grace period behind it. SRCU is the variant whose readers may sleep.`,
           instead: insteadFor(s, site),

@@ -2,7 +2,7 @@
 // page tests) added inside scatterlist or mm core so that entries without a real struct page are skipped
 // instead of fixed where they are produced — the 2019 "Validate page before calling PageSlab()" patch (SG-002).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { walkExpr, type CallSite } from '../analysis/index.js';
+import { walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
 import { inCondition } from './support/uses.js';
 import { derivedFromPage, pageDerefArg, sameExpr } from './support/page-exprs.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
@@ -42,11 +42,13 @@ export const sgPagelessWorkaround: Rule = {
     const sgCore = SG_CORE.test(path);
     const mmCore = MM_CORE.test(path);
     const out: RuleReport[] = [];
+    const wrappers = validityWrappers(ctx);
     for (const fn of ctx.analysis.functions) {
       const consumer = SG_CONSUMER_FN.test(fn.name);
       if (!sgCore && !mmCore && !consumer) continue;
       for (const site of ctx.analysis.calls(fn)) {
-        if (!VALIDITY.test(site.call.callee)) continue;
+        const wrapper = wrappers.get(site.call.callee);
+        if (!VALIDITY.test(site.call.callee) && !wrapper) continue;
         if (site.exprParents.some((p) => p.k === 'call' && ASSERTION.test(p.callee))) continue;
         const arg = site.call.args[0];
         if (!arg || !inCondition({ expr: site.call, stmt: site.stmt, exprParents: site.exprParents })) continue;
@@ -55,7 +57,9 @@ export const sgPagelessWorkaround: Rule = {
         const onPage = derivedFromPage(arg);
         if (!onPage && !(sgCore || consumer)) continue;
         const guarded = guardedPageOp(ctx, site);
-        out.push(report(ctx, fn, site.call, site.call.text, guarded, sgCore || consumer ? 'certain' : 'likely'));
+        const r = report(ctx, fn, site.call, site.call.text, guarded, sgCore || consumer ? 'certain' : 'likely');
+        if (wrapper) r.evidence!.push({ file: path, line: wrapper.line, note: `${site.call.callee}() returns ${wrapper.text}` });
+        out.push(r);
       }
       if (sgCore || consumer) out.push(...nullPageGuards(ctx, fn));
     }
@@ -64,6 +68,24 @@ export const sgPagelessWorkaround: Rule = {
 };
 
 type Call = Extract<Expr, { k: 'call' }>;
+
+/**
+ * Same-file helpers that only wrap a validity predicate on a page parameter (`return pfn_valid(page_to_pfn(p));`),
+ * so a guard written through a helper is recognised too.
+ */
+function validityWrappers(ctx: RuleContext): Map<string, Call> {
+  const out = new Map<string, Call>();
+  for (const fn of ctx.analysis.functions) {
+    if (!fn.name || fn.synthetic) continue;
+    walkStmts(fn.body, (s) => {
+      if (s.k !== 'return' || !s.value) return;
+      walkExpr(s.value, (x) => {
+        if (x.k === 'call' && VALIDITY.test(x.callee) && x.args[0] && derivedFromPage(x.args[0])) out.set(fn.name, x);
+      });
+    });
+  }
+  return out;
+}
 
 /** The page operation the guard protects (same condition or the guarded statement), for the message. */
 function guardedPageOp(ctx: RuleContext, site: CallSite): Call | undefined {
@@ -104,16 +126,17 @@ function nullPageGuards(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
     const i = pageDerefArg(site.call, ctx.model);
     const page = i >= 0 ? site.call.args[i] : undefined;
     if (!page) continue;
-    for (const p of site.exprParents) {
-      if (p.k !== 'binary' || (p.op !== '&&' && p.op !== '||')) continue;
-      const test = nullTestOf(p.left, p.op === '&&');
-      if (test && sameExpr(test, page)) {
-        out.push(report(ctx, fn, p.left.k === 'call' ? p.left : site.call, p.left.text, site.call, 'certain', p.left.line));
-        break;
-      }
-    }
+    const chain = site.exprParents.find((p) => p.k === 'binary' && (p.op === '&&' || p.op === '||')) as Extract<Expr, { k: 'binary' }> | undefined;
+    if (!chain) continue;
+    const hit = conjuncts(chain, chain.op).map((c) => ({ c, test: nullTestOf(c, chain.op === '&&') })).find((x) => x.test && sameExpr(x.test, page));
+    if (hit) out.push(report(ctx, fn, site.call, hit.c.text, site.call, 'certain', hit.c.line));
   }
   return out;
+}
+
+/** The operands of a chain of one logical operator (`a && b && c` → a, b, c). */
+function conjuncts(e: Expr, op: string): Expr[] {
+  return e.k === 'binary' && e.op === op ? [...conjuncts(e.left, op), ...conjuncts(e.right, op)] : [e];
 }
 
 /** For `a && ...` the expression `a` asserts non-NULL (`page`, `page != NULL`); for `a || ...`, `!page`. */

@@ -124,11 +124,11 @@ function inferredEntryKeys(ctx: RuleContext, fn: FunctionIR, report: RefReport):
  */
 function qualifies(fn: FunctionIR, calls: CallSite[], key: string, family: string): boolean {
   if (family === 'pgmap') return true;
-  if (/pgmap/i.test(key)) return true;
+  if (/pgmap|pagemap/i.test(key)) return true;
   let assignedFromPgmap = false;
   walkStmts(fn.body, (s) => {
-    if (s.k === 'expr' && s.expr.k === 'assign' && refKey(s.expr.left) === key && /pgmap/i.test(s.expr.right.text)) assignedFromPgmap = true;
-    if (s.k === 'decl') for (const v of s.vars) if (v.name === key && v.init && /pgmap/i.test(v.init.text)) assignedFromPgmap = true;
+    if (s.k === 'expr' && s.expr.k === 'assign' && refKey(s.expr.left) === key && /pgmap|pagemap/i.test(s.expr.right.text)) assignedFromPgmap = true;
+    if (s.k === 'decl') for (const v of s.vars) if (v.name === key && v.init && /pgmap|pagemap/i.test(v.init.text)) assignedFromPgmap = true;
   });
   if (assignedFromPgmap) return true;
   return calls.some((c) => GENALLOC.test(c.call.callee));

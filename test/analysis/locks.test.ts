@@ -162,3 +162,14 @@ describe('sleeping lock acquisitions', () => {
     expect(r.sleepInSection.map((s) => [s.call, s.line, s.cls])).toEqual([['mutex_lock', 3, 'rcu']]);
   });
 });
+
+describe('annotations', () => {
+  test('an SRCU annotation marks the srcu class, not plain RCU', () => {
+    const r = analyseLocks(fn(`long f(struct head *head, int idx) __releases(&head->srcu) {
+      int ret = do_ioctl(head);
+      srcu_read_unlock(&head->srcu, idx);
+      return ret;
+    }`), model);
+    expect([...r.annotated]).toEqual(['srcu']);
+  });
+});

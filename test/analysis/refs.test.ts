@@ -157,3 +157,43 @@ describe('reference paths', () => {
     expect(call?.args.map(refKey)).toEqual(['ref', 'pgmap->ref']);
   });
 });
+
+describe('return types', () => {
+  test('a pointer-returning function written `void *f(...)` treats `return NULL` as failure', () => {
+    expect(leaks(`void *f(struct percpu_ref *ref, struct x *x) {
+      if (!percpu_ref_tryget_live(ref))
+        return NULL;
+      if (x->bad)
+        return NULL;
+      return x->buf;
+    }`)).toEqual([['ref', 2, 5, 'error']]);
+  });
+});
+
+describe('hand-over and NULL tests', () => {
+  test('a pgmap stored straight into caller-visible memory is handed over', () => {
+    expect(leaks(`int f(struct ctx *ctx, unsigned long pfn) {
+      ctx->pgmap = get_dev_pagemap(pfn, ctx->pgmap);
+      if (!ctx->pgmap)
+        return -EFAULT;
+      if (ctx->busy)
+        return -EBUSY;
+      return 0;
+    }`)).toEqual([]);
+  });
+
+  test('a put guarded by a NULL test does not leave an infeasible leak', () => {
+    expect(leaks(`int f(unsigned long pfn) {
+      struct dev_pagemap *pgmap = NULL;
+      int ret = 0;
+      pgmap = get_dev_pagemap(pfn, pgmap);
+      if (!pgmap)
+        goto out;
+      ret = 1;
+    out:
+      if (pgmap)
+        put_dev_pagemap(pgmap);
+      return ret;
+    }`)).toEqual([]);
+  });
+});

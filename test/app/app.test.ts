@@ -1,6 +1,5 @@
 // The App handler against recorded webhooks with the GitHub API mocked by nock: every request the App
 // makes is expected explicitly, request bodies are snapshot-checked, and no mock may be left pending.
-import './promise-with-resolvers.js';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { configDigest } from '../../src/github/config.js';
@@ -227,6 +226,7 @@ describe('pull_request events', () => {
     expect(review.commit_id).toBe(SHA.pr42v2);
     expect(parseMarkers(review.body)).toEqual({ fingerprints: [], resolved: [v1.dma], heads: [SHA.pr42v2] });
     expect(review.body).toContain('`dma-map-sg-result` at `drivers/misc/cmb_p2p/cmb_p2p.c:40`');
+    expect(review.body).toContain(`### p2pdma-review: no new findings in \`1160b2a\`\n\n1 finding from earlier reviews still applies.`);
     const summary = (c.checkUpdates[0].output as { summary: string }).summary;
     expect(summary).toContain('| posted earlier |');
     expect(summary).toContain('### Resolved since the last review');

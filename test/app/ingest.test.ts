@@ -1,6 +1,5 @@
 // Pull request input: the diff assembled from listed files, the large-PR fallback, head contents and
 // the default-branch configuration.
-import './promise-with-resolvers.js';
 import nock from 'nock';
 import { parsePatch } from 'diff';
 import { Octokit } from '@octokit/rest';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
-import { explainPair, loadPlatform, loadTopology, runModelCommand } from '../../src/model/index.js';
+import { explainPair, loadPlatform, loadTopology } from '../../src/model/index.js';
+import { runModelCommand } from '../../src/model/cli.js';
 
 class Sink extends Writable {
   text = '';

@@ -5,9 +5,9 @@ const SECTION = 'static int f(struct ring *r, void *buf, int len)';
 
 describe('dma-mapping-error-unchecked', () => {
   test('a map at the end of a fragment is not judged; one followed by an unchecked statement is a warning', async () => {
-    const last = hunkPatch('drivers/x.c', SECTION, 20, ['\tint x;', '+\taddr = dma_map_single(r->dev, buf, len, DMA_TO_DEVICE);', '}'].slice(0, 2));
+    const last = hunkPatch('drivers/x.c', SECTION, 20, [' \tint x;', '+\taddr = dma_map_single(r->dev, buf, len, DMA_TO_DEVICE);']);
     expect(await findingsOf('dma-mapping-error-unchecked', last)).toEqual([]);
-    const next = hunkPatch('drivers/x.c', SECTION, 20, ['\tint x;', '+\taddr = dma_map_single(r->dev, buf, len, DMA_TO_DEVICE);', '\tx = r->head;', '\tr->count++;']);
+    const next = hunkPatch('drivers/x.c', SECTION, 20, [' \tint x;', '+\taddr = dma_map_single(r->dev, buf, len, DMA_TO_DEVICE);', ' \tx = r->head;', ' \tr->count++;']);
     const found = await findingsOf('dma-mapping-error-unchecked', next);
     expect(found.map((f) => [f.line, f.severity])).toEqual([[21, 'warning']]);
   });

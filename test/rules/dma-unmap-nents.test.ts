@@ -47,7 +47,7 @@ static void f(struct device *d, struct scatterlist *sg, int nents, bool remap)
 
   test('a message claiming a DMA-003 fix does not turn new code into findings', async () => {
     const message = 'dma_unmap_sg() is called with the number of entries returned by dma_map_sg() instead of the original nents.';
-    const lines = ['\tfoo(rctx);', '-\trctx->nr = nr;', '+\trctx->nr = ns;', '\treturn 0;'];
+    const lines = [' \tfoo(rctx);', '-\trctx->nr = nr;', '+\trctx->nr = ns;', ' \treturn 0;'];
     const found = await findingsOf('dma-unmap-nents', hunkPatch('drivers/x.c', 'static int prep(struct r *rctx, int ns)', 40, lines, { message }));
     expect(found.map((f) => [f.kind, f.severity])).toEqual([['fixes', 'info']]);
     const silent = await findingsOf('dma-unmap-nents', hunkPatch('drivers/x.c', 'static int prep(struct r *rctx, int ns)', 40, lines, { message: 'Rework.' }));

@@ -8,6 +8,7 @@ import { lvalueKey, ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis
 import type { Evidence } from '../../types.js';
 import { argOfRole, mapStyle } from './dma-api.js';
 import { dominates, parentsOf, shareLoop, type Located } from './flow-order.js';
+import { sameField } from './field-types.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -32,6 +33,8 @@ export interface CountOrigin {
 
 interface Store {
   rhs: Expr;
+  /** The assigned lvalue (for field stores, to compare containers). */
+  lhs?: Expr;
   fn: FunctionIR;
   line: number;
   key: string;
@@ -157,10 +160,8 @@ export class CountFlow {
     const path = fieldPath(x);
     const key = `field:${path}`;
     if (seen.has(key)) return [];
-    const all = this.stores().filter((s) => pathsMatch(fieldPath(s.key), path));
-    // Prefer stores through the same written expression (rctx->n with rctx->n) over a bare field-name match.
-    const exact = all.filter((s) => s.key === lvalueKey(x));
-    const stores = exact.length ? exact : all;
+    // The same field of the same struct: by containing type when the declarations show it, else the same access.
+    const stores = this.stores().filter((s) => s.lhs?.k === 'field' && sameField(s.lhs, s.fn, x, fn, this.analysis.ir));
     if (stores.length === 0) {
       return [{ cls: x.field === 'orig_nents' ? 'original' : 'other', chain: [] }];
     }
@@ -187,7 +188,7 @@ export class CountFlow {
           walkExpr(root, (e) => {
             if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
               const key = lvalueKey(e.left);
-              if (key) out.push({ rhs: e.right, fn, line: e.line, key, at: { stmt: s, stmtParents: parents } });
+              if (key) out.push({ rhs: e.right, lhs: e.left, fn, line: e.line, key, at: { stmt: s, stmtParents: parents } });
             }
           });
         }
@@ -219,11 +220,6 @@ export function fieldPath(e: Expr | string): string {
   return parts.slice(1).join('.') || text;
 }
 
-/** Field paths match when one is a component-wise suffix of the other (`ctx.nents` and `nents`). */
-function pathsMatch(a: string, b: string): boolean {
-  if (a === b) return true;
-  return a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}
 
 /** Statement parents of a located expression's statement (re-export for rules). */
 export function located(fn: FunctionIR, stmt: Stmt): Located {

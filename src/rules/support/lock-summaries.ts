@@ -1,10 +1,12 @@
-// Same-file function summaries for the lock analysis: a helper defined in the file that may sleep, or that is
-// annotated as taking or dropping a lock context (`__acquires(RCU)`, `__releases(RCU)`), behaves at its call
-// sites like a kernel API with that contract. The summaries are presented as a ModelLookup wrapper, so the
-// path analysis (src/analysis/locks.ts) stays intraprocedural and the model keeps precedence for real APIs.
+// Same-file function summaries for the RCU rules: a helper defined in the file that may sleep while its caller's
+// RCU read-side section is held, or that is annotated as taking or dropping a lock context (`__acquires(RCU)`,
+// `__releases(RCU)`), behaves at its call sites like a kernel API with that contract. The summaries are
+// presented as a ModelLookup wrapper, so the path analysis (src/analysis/locks.ts) stays intraprocedural and the
+// model keeps precedence for real APIs. The sleep summary is RCU-specific: a helper that drops the RCU section
+// around its sleep is not a sleeper for an RCU caller (it would be for a spinlock caller).
 import type { FileIR, FunctionIR } from '../../c/ir.js';
-import { annotatedClasses } from '../../analysis/locks.js';
-import { callMaySleep, callsIn, type ContractView, type ModelLookup } from '../../analysis/index.js';
+import { analyseLocks, annotatedClasses } from '../../analysis/locks.js';
+import { callsIn, type ContractView, type ModelLookup } from '../../analysis/index.js';
 
 /** Why a same-file helper may sleep: the call inside it that does, possibly through further helpers. */
 export interface HelperSleep {
@@ -12,6 +14,8 @@ export interface HelperSleep {
   line: number;
   call: string;
   why: string;
+  /** The sleeping call sits under a condition inside the helper (an if, switch, `?:` or `&&`). */
+  conditional: boolean;
 }
 
 export interface LockSummaries {
@@ -37,12 +41,17 @@ export function lockSummaries(model: ModelLookup, ir: FileIR): LockSummaries {
     const fn = defs.get(name);
     if (!fn || inProgress.has(name)) return undefined;
     inProgress.add(name);
+    // A helper sleeps *in its caller's section* only if the sleep happens while that section is still held:
+    // run it as if entered inside an RCU read-side section, so a helper that drops the section around its
+    // sleep (rcu_read_unlock(); cond_resched(); rcu_read_lock();) does not count.
+    const entered = analyseLocks(fn, wrapped, { entry: [{ cls: 'rcu', line: fn.line, call: 'rcu_read_lock' }] });
+    const hit = entered.sleepInSection.find((x) => x.sections?.some((sec) => sec.entry));
     let found: HelperSleep | null = null;
-    for (const site of callsIn(fn)) {
-      const why = callMaySleep(site.call, wrapped);
-      if (!why) continue;
-      found = { helper: name, line: site.call.line, call: site.call.callee, why };
-      break;
+    if (hit) {
+      const site = callsIn(fn).find((c) => c.call.line === hit.line && c.call.callee === hit.call);
+      const conditional = !!site && (site.stmtParents.some((p) => p.k === 'if' || p.k === 'switch')
+        || site.exprParents.some((e) => e.k === 'cond' || (e.k === 'binary' && (e.op === '&&' || e.op === '||'))));
+      found = { helper: name, line: hit.line, call: hit.call, why: hit.why, conditional };
     }
     inProgress.delete(name);
     sleeps.set(name, found);

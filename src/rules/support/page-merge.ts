@@ -21,15 +21,21 @@ export interface AdjacencyTest {
 }
 
 /** The page/bvec an address expression is computed from (`page_to_pfn(p)` → p, `bvec_phys(bv) + len` → bv). */
-function addressSubject(e: Expr): { subject: Expr; form: 'pfn' | 'phys'; offset: boolean } | undefined {
+function addressSubject(e: Expr): { subject: Expr; form: 'pfn' | 'phys'; offset: boolean; byLength: boolean } | undefined {
   const x = stripCasts(e);
-  if (x.k === 'call' && PFN_OF.test(x.callee) && x.args[0]) return { subject: x.args[0], form: 'pfn', offset: false };
-  if (x.k === 'call' && PHYS_OF.test(x.callee) && x.args[0]) return { subject: x.args[0], form: 'phys', offset: false };
+  if (x.k === 'call' && PFN_OF.test(x.callee) && x.args[0]) return { subject: x.args[0], form: 'pfn', offset: false, byLength: false };
+  if (x.k === 'call' && PHYS_OF.test(x.callee) && x.args[0]) return { subject: x.args[0], form: 'phys', offset: false, byLength: false };
   if (x.k === 'binary' && x.op === '+') {
     const l = addressSubject(x.left);
-    if (l) return { ...l, offset: true };
-    const r = addressSubject(x.right);
-    if (r) return { ...r, offset: true };
+    const r = l ? undefined : addressSubject(x.right);
+    const inner = l ?? r;
+    if (!inner) return undefined;
+    // `phys(prev) + prev->bv_len` is the END of prev; `phys(page) + off` is a start inside page.
+    const term = l ? x.right : x.left;
+    const subj = stripCasts(inner.subject).text.replace(/\s+/g, '');
+    const byLength = inner.byLength || /len(gth)?\b/.test(term.text) || term.text.replace(/\s+/g, '').startsWith(`${subj}->`)
+      || (inner.form === 'pfn' && term.k === 'literal');
+    return { ...inner, offset: true, byLength };
   }
   return undefined;
 }
@@ -41,13 +47,14 @@ export function adjacencyTestOf(e: Expr): AdjacencyTest | undefined {
   const r = addressSubject(e.right);
   if (!l && !r) return undefined;
   if (l && r) {
-    if (l.offset === r.offset) return undefined;
-    const [pred, succ] = l.offset ? [l, r] : [r, l];
+    // The predecessor side is the one advanced past its own page (`pfn(a) + 1`, `phys(a) + a->len`).
+    if (l.byLength === r.byLength) return undefined;
+    const [pred, succ] = l.byLength ? [l, r] : [r, l];
     return { expr: e, form: pred.form, pred: pred.subject, succ: succ.subject };
   }
   // One side is a page's address, the other a precomputed "next" address: still a contiguity test.
   const one = (l ?? r)!;
-  if (one.offset) return undefined;
+  if (one.byLength) return undefined;
   const other = stripCasts(l ? e.right : e.left);
   if (other.k === 'literal') return undefined;
   return { expr: e, form: one.form, succ: one.subject };

@@ -5,6 +5,7 @@
 import type { Expr, FunctionIR } from '../../c/ir.js';
 import { ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis, type Origin } from '../../analysis/index.js';
 import { localDecl } from './count-flow.js';
+import { containerOf, sameField } from './field-types.js';
 
 /** pfn/phys arithmetic macros of include/linux/pfn.h and asm-generic/memory_model.h: the value keeps its source. */
 const ADDRESS_ARITHMETIC = /^(PHYS_PFN|PFN_DOWN|PFN_UP|PFN_PHYS|__pfn_to_phys|__phys_to_pfn|phys_to_pfn|pfn_to_phys|ALIGN|ALIGN_DOWN|round_down|round_up)$/;
@@ -19,6 +20,28 @@ const BAR_PHYS = /^(pci_resource_start|pci_resource_end)$/;
 const SG_ACCESSORS = /^(sg_page|sg_virt|sg_phys)$/;
 
 const MAX_DEPTH = 6;
+
+function fieldOrigins(analysis: FileAnalysis, x: Extract<Expr, { k: 'field' }>, fn: FunctionIR, file: string, depth: number): Origin[] {
+  const container = containerOf(x, fn, analysis.ir);
+  const decls = analysis.ir.structFields.filter((f) => f.name === x.field && (!container || f.struct === container));
+  if (decls.length && decls.every((d) => d.addressSpace === 'iomem')) {
+    return [{ kind: 'iomem', chain: [{ file, line: decls[0].line, note: `struct field ${x.field} is declared __iomem` }] }];
+  }
+  const out: Origin[] = [];
+  for (const other of analysis.functions) {
+    walkStmts(other.body, (s) => {
+      for (const root of ownExprs(s)) {
+        walkExpr(root, (a) => {
+          if (a.k !== 'assign' || a.op !== '=' || a.left.k !== 'field' || !sameField(a.left, other, x, fn, analysis.ir)) return;
+          for (const o of addressOrigins(analysis, a.right, other, file, depth + 1)) {
+            out.push({ kind: o.kind, chain: [...o.chain, { file, line: a.line, note: `stored in ${a.left.text}${other === fn ? '' : ` in ${other.name}()`}` }] });
+          }
+        });
+      }
+    });
+  }
+  return out.length ? out : [{ kind: 'unknown', chain: [{ file, line: x.line, note: `no visible store to ${x.text}` }] }];
+}
 
 /** Origins of an address-like expression, with BAR helpers and pfn arithmetic seen through. */
 export function addressOrigins(analysis: FileAnalysis, e: Expr, fn: FunctionIR, file: string, depth = 0): Origin[] {
@@ -46,25 +69,11 @@ export function addressOrigins(analysis: FileAnalysis, e: Expr, fn: FunctionIR, 
   if (x.k === 'field' && x.field === 'start' && /\bresource\s*\[/.test(x.base.text)) {
     return [{ kind: 'raw-pfn', chain: [{ file, line: x.line, note: `${x.text} is the start of a PCI BAR (MMIO)` }] }];
   }
+  // A struct field: only stores into the same field of the same struct count (the provenance analysis matches
+  // fields by name alone, which mixes up `pool->base` and `chan->base`).
+  if (x.k === 'field') return fieldOrigins(analysis, x, fn, file, depth);
   const direct = analysis.origins(x, fn);
   if (direct.some((o) => o.kind !== 'unknown' && o.kind !== 'integer')) return direct;
-  // A struct field set elsewhere in the file (`adev->bar_phys = pci_resource_start(...)` in probe).
-  if (x.k === 'field') {
-    const out: Origin[] = [];
-    for (const other of analysis.functions) {
-      walkStmts(other.body, (s) => {
-        for (const root of ownExprs(s)) {
-          walkExpr(root, (a) => {
-            if (a.k !== 'assign' || a.op !== '=' || a.left.k !== 'field' || a.left.field !== x.field) return;
-            for (const o of addressOrigins(analysis, a.right, other, file, depth + 1)) {
-              out.push({ kind: o.kind, chain: [...o.chain, { file, line: a.line, note: `stored in ->${x.field}${other === fn ? '' : ` in ${other.name}()`}` }] });
-            }
-          });
-        }
-      });
-    }
-    if (out.some((o) => o.kind !== 'unknown' && o.kind !== 'integer')) return out;
-  }
   // A local holding arithmetic on an address: follow its initialiser/assignments by hand.
   if (x.k === 'ident' && localDecl(fn, x.name)) {
     const decl = localDecl(fn, x.name)!;

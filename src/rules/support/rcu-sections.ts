@@ -35,6 +35,22 @@ export interface FunctionLocks {
    * start is not visible (a hunk fragment). Facts marked `entry` come from this assumption.
    */
   entered?: LockReport;
+  /** Line of an assertion that the caller holds rcu_read_lock() (the function expects to be entered inside it). */
+  assertsHeld?: number;
+}
+
+/**
+ * Lockdep assertions that a function is called inside an RCU read-side section (include/linux/rcupdate.h,
+ * include/linux/lockdep.h): like `__must_hold(RCU)`, they say the section belongs to the caller.
+ */
+const RCU_HELD_ASSERT = /\b(rcu_read_lock_held|rcu_read_lock_any_held|lockdep_assert_in_rcu_read_lock|lockdep_assert_in_rcu_reader)\b/;
+
+/** The line of such an assertion in `fn`, if any. */
+function rcuHeldAssertion(ctx: RuleContext, fn: FunctionIR): number | undefined {
+  for (const site of ctx.analysis.calls(fn)) {
+    if (RCU_HELD_ASSERT.test(site.call.callee)) return site.call.line;
+  }
+  return undefined;
 }
 
 /** Lock facts of every function of the image (RCU rules share the computation through this cache). */
@@ -46,12 +62,14 @@ export function rcuLockFacts(ctx: RuleContext): { facts: FunctionLocks[]; summar
     const report = analyseLocks(fn, summaries.model);
     const out: FunctionLocks = { fn, report };
     const unlockedOnly = report.releaseUnheld.filter((r) => RCU_NO_SLEEP.has(r.cls) && !visibleFromStart(ctx.image, fn, r.line));
-    if (unlockedOnly.length) {
-      const entry = [...new Map(unlockedOnly.map((r) => [r.cls, r])).values()].map((r) => ({
-        cls: r.cls, line: fn.line, call: acquireNameFor(r.call),
-      }));
-      out.entered = analyseLocks(fn, summaries.model, { entry });
-    }
+    const entry = [...new Map(unlockedOnly.map((r) => [r.cls, r])).values()].map((r) => ({
+      cls: r.cls, line: fn.line, call: acquireNameFor(r.call),
+    }));
+    // A function that asserts it runs under rcu_read_lock() is entered inside its caller's section.
+    const assertion = rcuHeldAssertion(ctx, fn);
+    if (assertion && !entry.some((e) => e.cls === 'rcu')) entry.push({ cls: 'rcu', line: assertion, call: 'rcu_read_lock' });
+    if (entry.length) out.entered = analyseLocks(fn, summaries.model, { entry });
+    if (assertion) out.assertsHeld = assertion;
     return out;
   });
   const result = { facts, summaries };

@@ -3,7 +3,7 @@
 // allocations, page-cache pages, P2PDMA memory. Lists are matched by their normalised path, so a table filled in
 // one function and read in another (`priv->sgt`) is recognised.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { stripCasts, walkStmts, type CallSite, type FileAnalysis } from '../../analysis/index.js';
+import { ownExprs, stripCasts, walkExpr, walkStmts, type CallSite, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import type { ModelView } from '../types.js';
 
@@ -31,13 +31,20 @@ export function sgListKey(e: Expr, fn: FunctionIR, depth = 0): string | undefine
   return x.text.replace(/\s+/g, '').replace(/(->|\.)sgl$/, '');
 }
 
-/** The list an iteration variable is bound to by an sg iterator macro in `fn`. */
+/**
+ * The list an iteration variable is bound to by an sg iterator macro in `fn`: a loop header, or the bare macro
+ * call the parser is left with when a brace-less loop body follows it.
+ */
 function iteratorList(fn: FunctionIR, name: string): Expr | undefined {
   let list: Expr | undefined;
+  const bind = (c: Expr | undefined) => {
+    if (list || c?.k !== 'call' || !SG_ITER.test(c.callee)) return;
+    const v = c.args[1] && stripCasts(c.args[1]);
+    if (v?.k === 'ident' && v.name === name) list = c.args[0];
+  };
   walkStmts(fn.body, (s) => {
-    if (list || s.k !== 'loop' || s.header?.k !== 'call' || !SG_ITER.test(s.header.callee)) return;
-    const v = s.header.args[1];
-    if (v && stripCasts(v).k === 'ident' && (stripCasts(v) as Extract<Expr, { k: 'ident' }>).name === name) list = s.header.args[0];
+    if (s.k === 'loop') bind(s.header);
+    for (const root of ownExprs(s)) walkExpr(root, (x) => bind(x));
   });
   return list;
 }

@@ -1,5 +1,5 @@
 // Node 20 lacks Promise.withResolvers (Node 22+), which nock 15's request interceptors call.
-// Imported first by the tests that use nock; a no-op on newer Node versions.
+// Loaded for every test file by jest's setupFiles; a no-op on newer Node versions.
 type Resolvers<T> = { promise: Promise<T>; resolve: (v: T | PromiseLike<T>) => void; reject: (e?: unknown) => void };
 const P = Promise as unknown as { withResolvers?: <T>() => Resolvers<T> };
 if (typeof P.withResolvers !== 'function') {
