@@ -10,7 +10,7 @@ import { isMappingErrorCheck, mapStyle } from './support/dma-api.js';
 import { alwaysExits, dominates, mayExit, type Located } from './support/flow-order.js';
 import { fieldPath } from './support/count-flow.js';
 import { functionFullyVisible, wholeFileVisible } from './support/function-visibility.js';
-import { inCondition, parentOf, resultTarget, signTest, usesAfter, zeroTest } from './support/uses.js';
+import { inCondition, parentOf, resultTarget, signTest, zeroTest } from './support/uses.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
 const ID = 'dma-mapping-error-unchecked';
@@ -102,7 +102,7 @@ function followKey(ctx: RuleContext, fn: FunctionIR, site: CallSite, map: Call, 
     firstUse ??= u;
   }
   if (check) return swallowed(ctx, fn, site, map, key, check, uses, chain);
-  const isField = !/^\w+$/.test(key);
+  const isField = !/^\w+$/.test(key) && !/^\w+\[/.test(key);
   if (isField && checkedElsewhere(ctx, key)) return { k: 'checked' };
   // A local that escapes: returned to the caller, or stored somewhere that is checked later.
   if (!isField) {
@@ -131,24 +131,36 @@ function followKey(ctx: RuleContext, fn: FunctionIR, site: CallSite, map: Call, 
     why: why(map.callee), instead: instead(), evidence: chain } };
 }
 
-/** Reads of `key` after the map, up to the next assignment that replaces it (a later map is judged on its own). */
+/**
+ * Reads of `key` (a variable, field path or array element, matched by its written form) after the map, up to the
+ * next assignment that replaces it on every path (a later map is judged on its own; an assignment in the other
+ * branch of an if/else is not a replacement).
+ */
 function usesUntilReassigned(ctx: RuleContext, fn: FunctionIR, key: string, line: number, site: CallSite): Use[] {
+  const mapAt: Located = { stmt: site.stmt, stmtParents: site.stmtParents };
   let stop = Infinity;
-  walkStmts(fn.body, (s) => {
+  const uses: Use[] = [];
+  walkStmts(fn.body, (s, stmtParents) => {
     for (const root of ownExprs(s)) {
-      walkExpr(root, (e) => {
-        if (e.k === 'assign' && e.op === '=' && lvalueKey(e.left) === key && e.line > line && e !== site.exprParents[site.exprParents.length - 1]) stop = Math.min(stop, e.line);
+      walkExpr(root, (e, exprParents) => {
+        if (e.k === 'assign' && e.op === '=' && lvalueKey(e.left) === key && e.line > line && s !== site.stmt
+          && dominates(mapAt, { stmt: s, stmtParents })) stop = Math.min(stop, e.line);
+        if (e.line < line || lvalueKey(e) !== key) return;
+        const parent = exprParents[exprParents.length - 1];
+        // `a->b` is one use of `a->b`, not also a use of `a`; the stored-to side of an assignment is not a read.
+        if (parent?.k === 'field' && parent.base === e) return;
+        if (parent?.k === 'index' && parent.base === e) return;
+        if (parent?.k === 'assign' && parent.left === e) return;
+        uses.push({ expr: e, stmt: s, exprParents, stmtParents, fn });
       });
     }
   });
-  return usesAfter(ctx.analysis, fn, key, line)
-    .filter((u) => u.expr.line < stop && !(u.stmt === site.stmt && u.expr.line === line && parentOf(u)?.k === 'assign'))
-    .sort((a, b) => a.expr.line - b.expr.line);
+  return uses.filter((u) => u.expr.line < stop).sort((a, b) => a.expr.line - b.expr.line);
 }
 
 /** True when a field with this path is passed to dma_mapping_error() anywhere in the file. */
 function checkedElsewhere(ctx: RuleContext, key: string): boolean {
-  const path = fieldPath(key);
+  const path = fieldPath(key.replace(/\[[^\]]*\]$/, ''));
   const last = path.split('.').pop() ?? path;
   return ctx.analysis.uses(last, { byField: true }).some((u) => {
     const p = parentOf(u);

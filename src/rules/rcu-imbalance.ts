@@ -39,7 +39,12 @@ export const rcuImbalance: Rule = {
       // (Documentation/filesystems/seq_file.rst): the hand-over is the interface, not a bug.
       if (fn.params.some((p) => /\bseq_file\b/.test(p.type))) continue;
       const calls = ctx.analysis.calls(fn);
-      const skip = (cls: string) => !RCU_CLASSES.has(cls) || report.annotated.has(cls) || (assertsHeld !== undefined && cls !== 'srcu');
+      // A function that both closes a section it did not open and returns inside one it opened passes the
+      // caller's section through (iterator-style `next` steps): its balance is the caller's protocol.
+      const passesThrough = (cls: string) => report.releaseUnheld.some((u) => u.cls === cls)
+        && report.heldAtReturn.some((h) => h.cls === cls && !h.entry);
+      const skip = (cls: string) => !RCU_CLASSES.has(cls) || report.annotated.has(cls)
+        || (assertsHeld !== undefined && cls !== 'srcu') || passesThrough(cls);
       // 1. Sections left open at a return.
       const byLock = new Map<number, typeof report.heldAtReturn>();
       for (const h of report.heldAtReturn) {

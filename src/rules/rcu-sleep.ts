@@ -49,8 +49,11 @@ export const rcuSleep: Rule = {
         const helper = ctx.model.contract(s.call) ? undefined : summaries.sleepOf(s.call);
         // A helper summary names a same-file function: it says nothing about `ops->same_name(...)` calls.
         if (helper && site?.call.calleeExpr && site.call.calleeExpr.k !== 'ident') return;
+        // A helper that sleeps only under a condition of its own (a flag, an ops hook, `if (can_block)`) is usually
+        // called under RCU with that condition false; the caller's arguments would have to be followed to know.
+        if (helper?.conditional) return;
         seen.add(`${s.line}:${s.call}`);
-        const certainty: Certainty = inferred || rcu.entry || helper?.conditional ? 'likely' : 'certain';
+        const certainty: Certainty = inferred || rcu.entry ? 'likely' : 'certain';
         const name = sectionName(rcu.cls);
         const evidence: Evidence[] = [
           rcu.entry

@@ -1,17 +1,19 @@
-// The text a reviewer sees around a change: the image being checked, every hunk of the patch (both sides) and
-// the commit message. Rules whose finding depends on context ("does this code take P2PDMA pages at all?") ask
-// it instead of the one image, because a hunk rarely shows the line that makes a driver P2P-capable.
+// The code a reviewer sees around a change, on one side of it: the image being checked plus every hunk of the
+// patch as that side has it (other files included). Rules whose finding depends on context ("does this code
+// take P2PDMA pages at all?") ask it instead of the one image, because a hunk rarely shows the line that makes a
+// driver P2P-capable. Commit-message prose is left out: it describes intent, often in the negative.
 import type { RuleContext } from '../types.js';
 
 const cache = new WeakMap<object, string>();
 
-/** Image lines, all hunk lines of the patch and its subject and body, joined by newlines (memoised per patch and image). */
+/** Image lines and the patch's hunk lines of the image's side, joined by newlines (memoised per image). */
 export function reviewText(ctx: RuleContext): string {
   const key = ctx.image;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const parts: string[] = [ctx.patch.subject.raw, ctx.patch.body];
-  for (const f of ctx.patch.files) for (const h of f.hunks) for (const l of h.lines) parts.push(l.text);
+  const drop = ctx.side === 'new' ? 'del' : 'add';
+  const parts: string[] = [];
+  for (const f of ctx.patch.files) for (const h of f.hunks) for (const l of h.lines) if (l.kind !== drop) parts.push(l.text);
   parts.push(...ctx.image.lineText.values());
   const text = parts.join('\n');
   cache.set(key, text);
