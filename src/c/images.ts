@@ -32,7 +32,7 @@ export function isCFile(path: string | null): path is string {
   return !!path && /\.(c|h)$/.test(path);
 }
 
-interface ImageLine { line: number; text: string }
+interface ImageLine { line: number; text: string; synthetic?: boolean }
 
 function sideLines(h: Hunk, side: Side): ImageLine[] {
   const out: ImageLine[] = [];
@@ -87,7 +87,13 @@ function groupHunks(hunks: Hunk[], side: Side): Group[] {
     const section = h.section.trim();
     const prev = groups[groups.length - 1];
     const continues = prev && section !== '' && section === lastContext && /^\s/.test(lines[0].text);
-    if (continues) prev.lines.push(...lines);
+    if (continues) {
+      // A block comment the previous hunk leaves open would swallow this one: close it on a synthetic line.
+      const st = { inComment: false };
+      for (const l of prev.lines) braceDelta(l.text, st);
+      if (st.inComment) prev.lines.push({ line: prev.lines[prev.lines.length - 1].line, text: '*/', synthetic: true });
+      prev.lines.push(...lines);
+    }
     else groups.push({ section, lines });
     const header = [...lines].reverse().find((l) => isFuncnameLine(l.text));
     lastContext = header ? header.text.trim() : section;
@@ -95,31 +101,56 @@ function groupHunks(hunks: Hunk[], side: Side): Group[] {
   return groups;
 }
 
+/**
+ * A parseable function header from a `@@ ... @@` section line. Git shows only the first line of a signature
+ * (`static int foo(struct device *dev,`), and kernel style often puts the return type on the line above the
+ * name (`calc_map_type_and_dist(struct pci_dev *provider,`): close the parameter list and supply a type.
+ */
+/** Stands in for a return type git's section line did not show; the IR reports it as ''. */
+export const UNKNOWN_RETURN_TYPE = '__p2pdma_review_unknown_t';
+
+export function headerFromSection(section: string): string {
+  let h = section.replace(/\{\s*$/, '').replace(/\/\*.*$|\/\/.*$/, '').trimEnd();
+  const open = (h.match(/\(/g) ?? []).length - (h.match(/\)/g) ?? []).length;
+  if (open > 0) h = `${h.replace(/,\s*$/, '')}${')'.repeat(open)}`;
+  if (/^[A-Za-z_]\w*\s*\(/.test(h)) h = `${UNKNOWN_RETURN_TYPE} ${h}`;
+  return h;
+}
+
 function fragmentOf(group: Group): Fragment {
+  // The depth at the hunk's start is unknown. Two facts bound it: no `}` may close below depth 0, and in
+  // kernel style an indented code line is inside a function (depth >= 1) — so a hunk that begins by closing an
+  // inner block still has its following statements inside the function.
   const state = { inComment: false };
   let depth = 0;
-  let minDepth = 0;
+  let openers = 0;
+  // Only a line that starts a statement says where it stands: continuation lines (the rest of a multi-line
+  // signature, call or condition) are indented at any depth.
+  let startsStatement = true;
   for (const l of group.lines) {
+    const startedInComment = state.inComment;
     const { delta, min } = braceDelta(l.text, state);
-    minDepth = Math.min(minDepth, depth + min);
+    const code = l.text.trim();
+    const isCode = !startedInComment && code !== '' && !/^(#|\/\*|\*|\/\/)/.test(code);
+    if (isCode && startsStatement && /^\s/.test(l.text) && !/^}/.test(code)) openers = Math.max(openers, 1 - depth);
+    openers = Math.max(openers, -(depth + min));
     depth += delta;
+    if (isCode) startsStatement = /[;{}:]\s*(\/\*.*\*\/)?\s*$/.test(code) || /^#/.test(code);
   }
-  const first = group.lines.find((l) => l.text.trim() !== '') ?? group.lines[0];
-  const startsInside = /^\s/.test(first.text) || /^}/.test(first.text);
-  const openers = Math.max(-minDepth, startsInside ? 1 : 0);
   const rows: string[] = [];
   const lines: number[] = [];
   const synthetic = new Set<number>();
   const firstLine = group.lines[0].line;
   if (openers > 0) {
     const header = looksLikeFunctionHeader(group.section)
-      ? group.section.replace(/\{\s*$/, '')
+      ? headerFromSection(group.section)
       : 'void __p2pdma_review_fragment(void)';
     rows.push(`${header} ${'{ '.repeat(openers)}`);
     lines.push(firstLine);
     synthetic.add(0);
   }
   for (const l of group.lines) {
+    if (l.synthetic) synthetic.add(rows.length);
     rows.push(l.text);
     lines.push(l.line);
   }

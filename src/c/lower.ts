@@ -3,6 +3,7 @@
 // structured becomes an `unknown` statement that still lists the calls inside it.
 import type { SyntaxNode } from './parser.js';
 import { addressSpaceOf } from './sanitize.js';
+import { UNKNOWN_RETURN_TYPE } from './images.js';
 import type { Expr, FileIR, FunctionIR, Stmt, StructField, VarDecl } from './ir.js';
 
 /** Maps a tree row (0-based) to a file line (1-based). */
@@ -387,7 +388,8 @@ function lowerFunction(ctx: Ctx, n: SyntaxNode, synthetic: boolean): FunctionIR 
     .map((m) => `${m[1]}(${m[2].trim()})`);
   return {
     ...pos(ctx, n), name: shape.name,
-    returnType: ctx.original.slice(n.startIndex, declarator!.startIndex).replace(/\s+/g, ' ').trim(),
+    returnType: ctx.original.slice(n.startIndex, declarator!.startIndex).replace(/\s+/g, ' ').trim()
+      .replace(UNKNOWN_RETURN_TYPE, '').trim(),
     params: lowerParams(ctx, shape.fnParams), isStatic: isStaticDecl(n),
     body: lowerStmt(ctx, body), annotations, synthetic,
   };

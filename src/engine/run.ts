@@ -99,7 +99,7 @@ export async function reviewPatch(patch: Patch, opts: EngineOptions): Promise<Pa
       const after = new Set(post?.findings.map((f) => f.fingerprint) ?? []);
       for (const f of pre.findings) {
         if (after.has(f.fingerprint) || !touches(f, pre.image, true)) continue;
-        out.findings.push({ ...f, kind: 'fixes', severity: 'info', message: `This patch removes: ${f.message}` });
+        out.findings.push({ ...f, kind: 'fixes', severity: 'info' });
       }
     }
   }

@@ -12,6 +12,7 @@ import { derivedSources, type DerivedSource } from './support/derived-from.js';
 import { decidesMapTypeBefore, guardingMapTypes, mapTypesIn } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
+import { atOrAfter, targetVersion } from './support/kernel-era.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'bar-addr-as-dma-addr';
@@ -259,15 +260,19 @@ function distanceAsBusAddr(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 /**
  * A host-bridge allow-list decision that ignores the IOMMU, in code whose P2P path hands out bus addresses:
  * traffic the allow-list lets through the root complex reaches the IOMMU untranslated and is rejected. Reported
- * only with positive evidence of such a path: an undecided bus-address use in this image with no host-bridge map
- * type anywhere, or a target kernel that predates DMA-mapping host-bridge P2P (the model's version of
- * PCI_P2PDMA_MAP_THRU_HOST_BRIDGE). Since host-bridge transfers are DMA-mapped, the allow-list needs no IOMMU test.
+ * only with positive evidence of such a path: an undecided bus-address use in this image, or a patch whose era
+ * (kernel-era.ts: --kernel, base commit or date) predates DMA-mapping host-bridge P2P, which the model dates by
+ * PCI_P2PDMA_MAP_THRU_HOST_BRIDGE; and never when the code names that map type. Since host-bridge transfers are
+ * DMA-mapped, the allow-list needs no IOMMU test.
  */
 function allowListIgnoringIommu(ctx: RuleContext, imageHandsOutBusAddrs: boolean): RuleReport[] {
-  const thb = ctx.model.apiStatus('PCI_P2PDMA_MAP_THRU_HOST_BRIDGE');
-  const predatesMapping = thb !== undefined && !thb.exists;
-  const feedsBusAddrs = imageHandsOutBusAddrs && !/\bPCI_P2PDMA_MAP_THRU_HOST_BRIDGE\b/.test(reviewText(ctx));
-  if (!predatesMapping && !feedsBusAddrs) return [];
+  // Code that already names the host-bridge map type maps those transfers: the allow-list needs no IOMMU test.
+  if (/\bPCI_P2PDMA_MAP_THRU_HOST_BRIDGE\b/.test(reviewText(ctx))) return [];
+  // The model dates PCI_P2PDMA_MAP_THRU_HOST_BRIDGE: before it, P2P through the host bridge used bus addresses.
+  const since = ctx.model.apiStatus('PCI_P2PDMA_MAP_THRU_HOST_BRIDGE')?.since;
+  const era = targetVersion(ctx.patch, ctx.model);
+  const predatesMapping = !!since && !atOrAfter(era.version, since);
+  if (!predatesMapping && !imageHandsOutBusAddrs) return [];
   const out: RuleReport[] = [];
   for (const fn of ctx.analysis.functions) {
     if (!/\bbool\b|map_type/.test(fn.returnType)) continue;
@@ -280,8 +285,9 @@ function allowListIgnoringIommu(ctx: RuleContext, imageHandsOutBusAddrs: boolean
       function: fn,
       code: `${fn.name}: ${lookup.call.text}`,
       certainty: 'likely',
-      message: `${fn.name}() allows P2P through the host bridge without considering the IOMMU, while this code hands out PCI bus addresses for P2P transfers.`,
-      why: 'An allow-listed root complex can route peer TLPs, but with an IOMMU enabled every TLP that reaches the root complex is translated: an untranslated bus address is rejected or hits the wrong page. Until host-bridge transfers are DMA-mapped (PCI_P2PDMA_MAP_THRU_HOST_BRIDGE handled by dma_map_sg), the allow-list must not apply when an IOMMU translates the client.',
+      message: `${fn.name}() allows P2P through the host bridge without considering the IOMMU, while ${predatesMapping ? 'the P2PDMA code of this era hands out' : 'this code hands out'} PCI bus addresses for P2P transfers: behind an IOMMU they are never translated.`,
+      why: 'An allow-listed root complex can route peer TLPs, but with an IOMMU enabled every TLP that reaches the root complex is translated: an untranslated bus address is rejected or hits the wrong page. Until host-bridge transfers are DMA-mapped (PCI_P2PDMA_MAP_THRU_HOST_BRIDGE handled by dma_map_sg), the allow-list must not apply when an IOMMU translates the client.'
+        + (predatesMapping ? ` Judged against ${era.note}, which predates host-bridge DMA mapping (${since}).` : ' This image hands out bus addresses without any host-bridge map type.'),
       instead: 'Refuse the host-bridge path when the client is behind an IOMMU (iommu_present()/device_iommu_mapped()), or map host-bridge transfers through the DMA API instead of using bus addresses.',
       evidence: [{ file: ctx.image.path, line: lookup.call.line, note: `${lookup.call.callee}(): host-bridge allow-list decision` }],
       platformNotes: platformVerdict(ctx.model, (t) => t !== 'BUS_ADDR').notes,

@@ -85,7 +85,7 @@ function judge(ctx: RuleContext, fn: FunctionIR, site: CallSite, map: Call, dept
 function followKey(ctx: RuleContext, fn: FunctionIR, site: CallSite, map: Call, key: string, line: number, chain: Evidence[], depth: number): Verdict {
   const call = site.call;
   const base = { function: fn, code: call.text, references: REFS } as const;
-  const uses = usesUntilReassigned(ctx, fn, key, line, site);
+  const uses = usesUntilReassigned(fn, key, line, site);
   let check: Use | undefined;
   let firstUse: Use | undefined;
   for (const u of uses) {
@@ -136,7 +136,7 @@ function followKey(ctx: RuleContext, fn: FunctionIR, site: CallSite, map: Call, 
  * next assignment that replaces it on every path (a later map is judged on its own; an assignment in the other
  * branch of an if/else is not a replacement).
  */
-function usesUntilReassigned(ctx: RuleContext, fn: FunctionIR, key: string, line: number, site: CallSite): Use[] {
+function usesUntilReassigned(fn: FunctionIR, key: string, line: number, site: CallSite): Use[] {
   const mapAt: Located = { stmt: site.stmt, stmtParents: site.stmtParents };
   let stop = Infinity;
   const uses: Use[] = [];

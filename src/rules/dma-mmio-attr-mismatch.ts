@@ -49,13 +49,13 @@ export const dmaMmioAttrMismatch: Rule = {
           // An MMIO-only entry point (dma_map_resource) or an explicit DMA_ATTR_MMIO: RAM does not belong here.
           const split = splitOrigins(origins, isRam);
           const certainty = certaintyOf(split);
-          if (!certainty) continue;
+          if (!certainty || (certainty === 'likely' && !split.bad.some((o) => withinFunction(o, fn)))) continue;
           out.push(ramReport(ctx, fn, call, arg.expr, split.bad, certainty, mmioAttr));
         } else {
           // A RAM entry point without DMA_ATTR_MMIO: MMIO does not belong here.
           const split = splitOrigins(origins, isMmio);
           const certainty = certaintyOf(split);
-          if (!certainty) continue;
+          if (!certainty || (certainty === 'likely' && !split.bad.some((o) => withinFunction(o, fn)))) continue;
           out.push(mmioReport(ctx, fn, call, arg.expr, split.bad, certainty, attrs));
         }
       }
@@ -63,6 +63,14 @@ export const dmaMmioAttrMismatch: Rule = {
     return out;
   },
 };
+
+/**
+ * A possible (not proven) origin is only worth a warning when it arises in the function itself: a struct field
+ * that holds MMIO on one probe path and RAM on another is usually split by configuration, not mixed at run time.
+ */
+function withinFunction(o: Origin, fn: FunctionIR): boolean {
+  return o.chain.every((e) => e.line >= fn.line && e.line <= fn.endLine);
+}
 
 /** RAM: real struct pages the CPU accesses normally (A.1 rows 1–3b, 8a, 9b, 10, 11, 13). */
 function ram(info: KindInfo | undefined): boolean {
@@ -114,16 +122,15 @@ function mmioReport(ctx: RuleContext, fn: FunctionIR, call: Call, arg: Expr, bad
       : `Use dma_map_resource(dev, phys, size, dir, 0) for device memory, after a P2P topology check if it is a peer's BAR (dma_map_phys()/DMA_ATTR_MMIO do not exist in ${target.note}).`,
     evidence: [...evidenceOf(bad), { file: ctx.image.path, line: call.line, note: `passed to ${call.callee}()` }],
     references: REFS,
-    suggestion: isPhys ? attrSuggestion(ctx, call, attrs) : undefined,
+    suggestion: isPhys ? attrSuggestion(ctx, attrs) : undefined,
   };
 }
 
 /** Adds DMA_ATTR_MMIO to a dma_map_phys()-style call's attrs argument when it sits on one line. */
-function attrSuggestion(ctx: RuleContext, call: Call, attrs: Expr | undefined): RuleSuggestion | undefined {
+function attrSuggestion(ctx: RuleContext, attrs: Expr | undefined): RuleSuggestion | undefined {
   if (!attrs || ctx.side !== 'new' || attrs.line !== attrs.endLine) return undefined;
   const text = ctx.image.lineText.get(attrs.line);
   if (!text || text.split(attrs.text).length !== 2) return undefined;
   const replacement = /^0[uUlL]*$/.test(attrs.text.trim()) ? 'DMA_ATTR_MMIO' : `${attrs.text} | DMA_ATTR_MMIO`;
-  void call;
   return { startLine: attrs.line, endLine: attrs.line, replacement: text.replace(attrs.text, replacement), safety: 'review' };
 }

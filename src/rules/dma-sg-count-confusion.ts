@@ -42,7 +42,7 @@ export const dmaSgCountConfusion: Rule = {
         const reads = loop.bodyExprs.map((b) => fieldRead(b.e, b.parents, loop.cursor)).filter((r): r is FieldRead => !!r);
         const wrong = reads.filter((r) => r.half !== bound.view);
         if (!wrong.length) continue;
-        if (bound.view === 'cpu' && stopsAtUnmappedEntry(fn.body, loop)) continue;
+        if (bound.view === 'cpu' && stopsAtUnmappedEntry(loop)) continue;
         out.push(report(ctx, fn, loop, bound, wrong));
       }
     }
@@ -58,11 +58,11 @@ function boundOf(ctx: RuleContext, fn: FunctionIR, loop: SgLoop, flow: CountFlow
   const count = loop.count;
   if (!count) return undefined;
   // An sg_table's own counters: for_each_sg(sgt->sgl, sg, sgt->orig_nents / sgt->nents, i).
-  if (count.k === 'field' && (count.field === 'orig_nents' || count.field === 'nents') && sameTable(loop.list, count.base, count.arrow, ctx, fn)) {
+  if (count.k === 'field' && (count.field === 'orig_nents' || count.field === 'nents') && sameTable(loop.list, count.base, count.arrow, fn)) {
     return count.field === 'orig_nents'
       ? { view: 'cpu', why: `\`${count.text}\` is the table's CPU entry count`, certainty: 'certain', evidence: [here] }
       // nents is the DMA count only once a map stored it there; until then it equals orig_nents.
-      : tableMapped(ctx, count.base) ? { view: 'dma', why: `\`${count.text}\` is the table's mapped DMA segment count`, certainty: 'certain', evidence: [here] } : undefined;
+      : dmaBound(ctx, count, fn, loop.header.line, here);
   }
   const at = { stmt: loop.at.stmt, stmtParents: loop.at.stmtParents };
   const origins = flow.origins(count, fn, at);
@@ -80,6 +80,11 @@ function boundOf(ctx: RuleContext, fn: FunctionIR, loop: SgLoop, flow: CountFlow
   return undefined;
 }
 
+function dmaBound(ctx: RuleContext, count: Extract<Expr, { k: 'field' }>, fn: FunctionIR, line: number, here: Evidence): Bound | undefined {
+  const certainty = tableMapped(ctx, count.base, fn, line);
+  return certainty ? { view: 'dma', why: `\`${count.text}\` is the table's mapped DMA segment count`, certainty, evidence: [here] } : undefined;
+}
+
 /** True when `call` is a dma_map_sg()-style map of `list` with exactly `count` as its nents. */
 function mapsListWith(ctx: RuleContext, call: Call, list: Expr, count: Expr): boolean {
   if (mapStyle(ctx.model, call.callee) !== 'sg-count') return false;
@@ -89,7 +94,7 @@ function mapsListWith(ctx: RuleContext, call: Call, list: Expr, count: Expr): bo
 }
 
 /** `sgt->sgl` with `sgt->nents`, `t.sgl` with `t.nents`: the counter belongs to the table whose list is walked. */
-function sameTable(list: Expr, base: Expr, arrow: boolean, ctx: RuleContext, fn: FunctionIR): boolean {
+function sameTable(list: Expr, base: Expr, arrow: boolean, fn: FunctionIR): boolean {
   if (list.k === 'field' && list.field === 'sgl') return norm(list.base.text) === norm(base.text) && list.arrow === arrow;
   // for_each_sg(sgl, ...) with a local `sgl = sgt->sgl`.
   if (list.k === 'ident') {
@@ -97,17 +102,18 @@ function sameTable(list: Expr, base: Expr, arrow: boolean, ctx: RuleContext, fn:
     const init = decl?.init;
     if (init?.k === 'field' && init.field === 'sgl') return norm(init.base.text) === norm(base.text);
   }
-  void ctx;
   return false;
 }
 
 /**
- * True when the file makes `base.nents` the mapped count: dma_map_sgtable(base), or a store of dma_map_sg()'s result
- * into it. A table mapped with dma_map_sg() whose count goes elsewhere keeps nents == orig_nents (the CPU count).
+ * Whether `base.nents` is the mapped count where the loop runs: the file puts it there with dma_map_sgtable(base) or
+ * `base.nents = dma_map_sg(...)`. 'certain' when that happens earlier in the loop's own function, 'likely' when only
+ * other functions do it, undefined when nothing does or the function maps the table only after the loop (until
+ * then nents equals orig_nents).
  */
-function tableMapped(ctx: RuleContext, base: Expr): boolean {
+function tableMapped(ctx: RuleContext, base: Expr, fn: FunctionIR, loopLine: number): 'certain' | 'likely' | undefined {
   const key = norm(base.text);
-  return ctx.analysis.allCalls().some(({ site }) => {
+  const sites = ctx.analysis.allCalls().filter(({ site }) => {
     const style = mapStyle(ctx.model, site.call.callee);
     if (style === 'sgtable') {
       const t = argOfRole(ctx.model, site.call, 'sgt')?.expr;
@@ -119,6 +125,10 @@ function tableMapped(ctx: RuleContext, base: Expr): boolean {
     }
     return false;
   });
+  const here = sites.filter((s) => s.fn === fn);
+  if (here.some((s) => s.site.call.line < loopLine)) return 'certain';
+  if (here.length) return undefined;
+  return sites.length ? 'likely' : undefined;
 }
 
 function norm(s: string): string {

@@ -87,7 +87,7 @@ function directAccess(ctx: RuleContext, fn: FunctionIR, site: CallSite, sources:
       const arg = call.args[i];
       const p = arg && p2pPointer(ctx, fn, arg, sources);
       if (!p) continue;
-      return report(ctx, fn, call, `${call.callee}() reads or writes \`${arg.text}\``, p.source, [...p.evidence, { file, line: call.line, note: `CPU access by ${call.callee}()` }], p.certain);
+      return report(fn, call, `${call.callee}() reads or writes \`${arg.text}\``, p.source, [...p.evidence, { file, line: call.line, note: `CPU access by ${call.callee}()` }], p.certain);
     }
   }
   const li = SG_CPU[call.callee];
@@ -97,13 +97,13 @@ function directAccess(ctx: RuleContext, fn: FunctionIR, site: CallSite, sources:
     const src = list ? sources.find((s) => sameList(s.list, list)) : undefined;
     if (split.bad.length || src) {
       const ev = split.bad.length ? evidenceOf(split.bad) : src!.evidence;
-      return report(ctx, fn, call, `${call.callee}() kmaps and memcpys every page of \`${call.args[li].text}\``, src, [...ev, { file, line: call.line, note: `CPU copy by ${call.callee}()` }], split.bad.length > 0 || src?.cls === 'p2pdma');
+      return report(fn, call, `${call.callee}() kmaps and memcpys every page of \`${call.args[li].text}\``, src, [...ev, { file, line: call.line, note: `CPU copy by ${call.callee}()` }], split.bad.length > 0 || src?.cls === 'p2pdma');
     }
   }
   if (KMAP.test(call.callee) && call.args[0]) {
     const split = splitOrigins(ctx.analysis.origins(call.args[0], fn), isP2p);
     if (split.bad.length) {
-      return report(ctx, fn, call, `${call.callee}(${call.args[0].text}) gives the CPU a pointer to it`, undefined, [...evidenceOf(split.bad), { file, line: call.line, note: `${call.callee}()` }], split.good.length === 0 && split.unknown.length === 0);
+      return report(fn, call, `${call.callee}(${call.args[0].text}) gives the CPU a pointer to it`, undefined, [...evidenceOf(split.bad), { file, line: call.line, note: `${call.callee}()` }], split.good.length === 0 && split.unknown.length === 0);
     }
   }
   return undefined;
@@ -138,7 +138,7 @@ function pageAccess(ctx: RuleContext, fn: FunctionIR, site: CallSite, gups: Retu
 
 const WHY = 'A P2PDMA page is PCI BAR memory: its kernel address is an uncached MMIO alias. Documentation/driver-api/pci/p2pdma.rst forbids plain CPU access ("works on some architectures, others will experience corruption or just crash"); only readX()/writeX()/memcpy_toio()/memcpy_fromio() may touch it.';
 
-function report(ctx: RuleContext, fn: FunctionIR, call: Call, what: string, src: PageSource | undefined, evidence: Evidence[], certain: boolean): RuleReport {
+function report(fn: FunctionIR, call: Call, what: string, src: PageSource | undefined, evidence: Evidence[], certain: boolean): RuleReport {
   return {
     line: call.line,
     function: fn,

@@ -7,6 +7,7 @@
 import type { Expr, FunctionIR } from '../c/ir.js';
 import { walkStmts, type CallSite } from '../analysis/index.js';
 import { exprsOf } from './support/p2p-branches.js';
+import { callerChainSatisfies } from './support/call-graph.js';
 import { platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
@@ -44,7 +45,7 @@ const SEGMENT_UNMAPS = /^(dma_unmap_page|dma_unmap_page_attrs|dma_unmap_single|d
 const BUS_ADDR_TESTS = /\b(sg_dma_is_bus_address|sg_is_dma_bus_address|is_pci_p2pdma_page|pci_p2pdma_state|PCI_P2PDMA_MAP_\w+)\b/;
 
 /** Lists here can carry bus-address segments: the code marks them, or takes P2PDMA pages. */
-const P2P_LISTS = /\b(sg_dma_mark_bus_address|is_pci_p2pdma_page|pci_p2pdma_\w+|PCI_P2PDMA_MAP_BUS_ADDR|FOLL_PCI_P2PDMA|ITER_ALLOW_P2PDMA|blk_queue_pci_p2pdma|pci_alloc_p2pmem|pci_p2pmem_alloc_sgl|REQ_P2PDMA)\b/;
+const P2P_LISTS = /\b(sg_dma_mark_bus_address|is_pci_p2pdma_page|dma_pci_p2pdma_supported|pci_p2pdma_\w+|PCI_P2PDMA_MAP_BUS_ADDR|FOLL_PCI_P2PDMA|ITER_ALLOW_P2PDMA|blk_queue_pci_p2pdma|pci_alloc_p2pmem|pci_p2pmem_alloc_sgl|REQ_P2PDMA)\b/;
 
 const REFS = ['seed 001 (Userspace P2PDMA series: dma_unmap_sg() needs to know which segments are bus addresses)', 'include/linux/scatterlist.h (sg_dma_is_bus_address)', 'kernel/dma/direct.c (dma_direct_unmap_sg)', 'drivers/pci/p2pdma.c (pci_p2pdma_unmap_sg_attrs, before ≈6.0)'];
 
@@ -125,21 +126,38 @@ function report(ctx: RuleContext, fn: FunctionIR, site: CallSite, mapped: ListCa
 
 // ───────────── per-segment unmaps that treat bus addresses as IOVAs ─────────────
 
+/** A dma_map_sg() implementation's unmap: an unmap_sg op (by name or by a `.unmap_sg =` entry in this image). */
+const UNMAP_IMPLEMENTATION = /(^|_)unmap_sg(_attrs)?$/;
+
+/** Callers decide that only swiotlb-bounced lists (which never hold bus addresses) reach the function. */
+const SWIOTLB_ONLY = /\bsg_dma_is_swiotlb\b/;
+
 function segmentUnmapsOfBusAddrs(ctx: RuleContext): RuleReport[] {
   const out: RuleReport[] = [];
+  const mappedLists = new Set(ctx.analysis.allCalls().filter(({ site }) => MAPS[site.call.callee]?.family === 'dma')
+    .map(({ site }) => listKey(site.call.args[MAPS[site.call.callee].list] ?? site.call)));
+  const opsUnmaps = new Set([...ctx.image.lineText.values()].flatMap((t) => [...t.matchAll(/\.\s*unmap_sg\s*=\s*(\w+)/g)].map((m) => m[1])));
   for (const fn of ctx.analysis.functions) {
+    const implementation = UNMAP_IMPLEMENTATION.test(fn.name) || opsUnmaps.has(fn.name);
+    if (implementation && callerChainSatisfies(ctx.analysis, fn, (_f, via) => !!via && via.stmtParents.some((p) => p.k === 'if' && SWIOTLB_ONLY.test(p.cond.text)), { all: true })) continue;
     walkStmts(fn.body, (stmt) => {
       if (stmt.k !== 'loop' || stmt.form !== 'macro' || !stmt.header || !/for_each_(sg|sgtable_dma_sg|sgtable_sg)/.test(stmt.header.text)) return;
       const exprs = exprsOf([stmt.body]);
       const unmap = exprs.find((e): e is Extract<Expr, { k: 'call' }> => e.k === 'call' && SEGMENT_UNMAPS.test(e.callee)
         && e.args.some((a) => /sg_dma_address|->dma_address|\.dma_address/.test(a.text)));
       if (!unmap) return;
+      // The list must be one dma_map_sg()/dma_map_sgtable() produced (lists built by hand from dma_map_resource()
+      // or dma_map_page() hold no bus-address segments), or this must be the unmap_sg of a DMA implementation.
+      const list = stmt.header?.k === 'call' ? stmt.header.args[0] : undefined;
+      if (!implementation && !(list && mappedLists.has(listKey(list)))) return;
       if (exprs.some((e) => e.k === 'call' && BUS_ADDR_TESTS.test(e.callee)) || BUS_ADDR_TESTS.test(stmt.header!.text)) return;
       const v = platformVerdict(ctx.model, (t) => t === 'BUS_ADDR');
       out.push({
         line: unmap.line,
         function: fn,
         code: unmap.text,
+        // The list's contents are inferred from the file (P2P handling visible), not proven per list.
+        certainty: implementation ? 'certain' : 'likely',
         message: `This loop unmaps every segment's DMA address with ${unmap.callee}() without skipping bus-address segments: a PCI_P2PDMA_MAP_BUS_ADDR segment holds a peer's bus address, not an IOVA.`,
         why: 'dma_map_sg() implementations store PCI bus addresses in BUS_ADDR P2PDMA segments and mark them with sg_dma_mark_bus_address(); nothing was mapped for them. Unmapping such a segment as an IOVA or swiotlb slot frees a range that belongs to someone else (IOMMU page-table corruption) or trips DMA debugging.'
           + (v.broken.length ? ` BUS_ADDR segments occur on ${v.broken.map((p) => p.platform).join(', ')}.` : ''),

@@ -123,7 +123,11 @@ function linearConverter(ctx: RuleContext, fn: FunctionIR, site: CallSite): Rule
   if (!certainty) return undefined;
   const kinds = kindsOf(split.bad);
   const infos = kinds.map((k) => ctx.model.kind(k)!);
-  if (infos.some((i) => i.linear === 'depends')) certainty = 'likely';
+  if (infos.some((i) => i.linear === 'depends')) {
+    // A platform-dependent kind that is only one of several possible origins is too weak to report.
+    if (certainty !== 'certain') return undefined;
+    certainty = 'likely';
+  }
   const notes = kinds.flatMap((k) => ctx.model.kindOnPlatforms(k, 'linear').map(({ platform, value }) =>
     `${platform}: ${ctx.model.kind(k)!.label} is ${value ? 'in the linear map here (still not allowed for this use)' : 'outside the linear map: the result is garbage'}`));
   return {

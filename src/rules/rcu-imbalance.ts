@@ -5,11 +5,11 @@
 // the unlock. Functions annotated __acquires()/__releases() for the class hand the section over on purpose and
 // are left alone.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { exprKey, walkStmts, type CallSite } from '../analysis/index.js';
+import { exprKey, stripCasts, walkStmts, type CallSite } from '../analysis/index.js';
 import { analyseLocks } from '../analysis/locks.js';
 import type { Certainty, Evidence } from '../types.js';
 import {
-  RCU_CLASSES, rcuLockFacts, releaseLines, releaseNameFor, sectionName, spanVisible, visibleFromStart,
+  irMissesRcuCalls, RCU_CLASSES, rcuLockFacts, releaseLines, releaseNameFor, sectionName, spanVisible, visibleFromStart,
 } from './support/rcu-sections.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
@@ -39,6 +39,7 @@ export const rcuImbalance: Rule = {
       // (Documentation/filesystems/seq_file.rst): the hand-over is the interface, not a bug.
       if (fn.params.some((p) => /\bseq_file\b/.test(p.type))) continue;
       const calls = ctx.analysis.calls(fn);
+      if (irMissesRcuCalls(fn, calls)) continue;
       // A function that both closes a section it did not open and returns inside one it opened passes the
       // caller's section through (iterator-style `next` steps): its balance is the caller's protocol.
       const passesThrough = (cls: string) => report.releaseUnheld.some((u) => u.cls === cls)
@@ -62,8 +63,11 @@ export const rcuImbalance: Rule = {
         if (correlated(fn, lockLine, releases)) continue;
         // A lock wrapper whose every path holds the section is doing its job.
         if (!releases.length && WRAPPER_NAME.test(fn.name)) continue;
-        // Another path closes the section: the paths disagree, which no hand-over explains.
-        const certainty: Certainty = releases.length ? 'certain' : 'likely';
+        // Certain when a failing path keeps the section: nobody hands a section over with an error. A success
+        // return that keeps it while another path closes it is a conditional hand-over (the seed's
+        // kmap_atomic_pfn_t()): wrong by this rule, but the author may have meant it.
+        const failing = held.filter((h) => !h.implicit && errorShaped(fn, h.returnLine));
+        const certainty: Certainty = failing.length ? 'certain' : 'likely';
         const name = sectionName(first.cls);
         const unlock = releaseNameFor(first.lockCall, first.cls, summaries.model);
         const where = held.map((h) => (h.implicit ? `the end of ${fnName(fn)}` : `line ${h.returnLine}`));
@@ -89,7 +93,10 @@ export const rcuImbalance: Rule = {
             + `leaves the caller inside a section it never entered: grace periods are held off until someone else happens to unlock, `
             + `sleeping anywhere in the caller becomes a bug (with CONFIG_PREEMPT_RCU=n the section disables preemption), and lockdep and `
             + `sparse report the imbalance ("context imbalance"). `
-            + (releases.length ? 'Because this function unlocks on another path, the open section here is not a deliberate hand-over.' : 'If the function is meant to return inside the section, nothing says so: it carries no __acquires() annotation.'),
+            + (failing.length ? 'This path reports an error, and a failing call does not hand its caller a critical section to close. '
+              : releases.length ? 'Because the function closes the section on another path, whether the caller ends up inside it depends on which path ran; if that is meant, it is an unannotated conditional hand-over. '
+                : '')
+            + (releases.length ? '' : 'If the function is meant to return inside the section, nothing says so: it carries no __acquires() annotation.'),
           instead: `Close the section before every return (${unlock ?? 'the matching unlock'}(), usually at a common exit label). `
             + 'If the caller needs the object after the section ends, take a reference on it inside the section (kref_get_unless_zero(), '
             + 'percpu_ref_tryget_live()) and drop the section before returning; a deliberate hand-over must hold on every path and be annotated __acquires(RCU).',
@@ -115,7 +122,8 @@ export const rcuImbalance: Rule = {
         const entered = analyseLocks(fn, summaries.model, { entry: [{ cls: u.cls, key, line: fn.line, call: u.call }] });
         const skipping = entered.heldAtReturn.filter((h) => h.entry && h.cls === u.cls);
         if (!skipping.length && WRAPPER_NAME.test(fn.name)) continue;
-        const certainty: Certainty = skipping.length ? 'certain' : 'likely';
+        // Whether a caller could legitimately hold the section is not visible here: never more than likely.
+        const certainty: Certainty = 'likely';
         out.push({
           line: u.line,
           function: fn,
@@ -191,6 +199,16 @@ function resultVariable(site: CallSite): string | undefined {
 /** True when `e` is one of the function's parameters (an SRCU index passed in by the caller). */
 function indexIsParameter(fn: FunctionIR, e: Expr | undefined): boolean {
   return !!e && e.k === 'ident' && fn.params.some((p) => p.name === e.name);
+}
+
+/** A return statement that reports failure by its shape: `-EINVAL`, `-1`, `ERR_PTR(...)`, `NULL`. */
+function errorShaped(fn: FunctionIR, line: number): boolean {
+  let value: Expr | undefined;
+  walkStmts(fn.body, (s) => { if (!value && s.k === 'return' && s.line === line && s.value) value = stripCasts(s.value); });
+  if (!value) return false;
+  if (value.k === 'unary' && value.op === '-') return true;
+  if (value.k === 'call' && /^(ERR_PTR|ERR_CAST)$/.test(value.callee)) return true;
+  return (value.k === 'literal' && value.lit === 'null') || (value.k === 'ident' && value.name === 'NULL');
 }
 
 function fnName(fn: FunctionIR): string {

@@ -5,7 +5,7 @@
 import type { SleepInSection } from '../analysis/locks.js';
 import { gfpArgument, type CallSite } from '../analysis/index.js';
 import type { Certainty, Evidence } from '../types.js';
-import { RCU_NO_SLEEP, rcuLockFacts, sectionName, spanVisible } from './support/rcu-sections.js';
+import { irMissesRcuCalls, RCU_NO_SLEEP, rcuLockFacts, sectionName, spanVisible } from './support/rcu-sections.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
 const ID = 'rcu-sleep';
@@ -31,6 +31,7 @@ export const rcuSleep: Rule = {
     const { facts, summaries } = rcuLockFacts(ctx);
     for (const { fn, report, entered } of facts) {
       const calls = ctx.analysis.calls(fn);
+      if (irMissesRcuCalls(fn, calls)) continue;
       const seen = new Set<string>();
       const judge = (s: SleepInSection, inferred: boolean) => {
         const rcu = (s.sections ?? [{ cls: s.cls, line: s.sectionLine, call: s.sectionCall, entry: s.entry }])

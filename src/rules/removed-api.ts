@@ -31,6 +31,9 @@ export const removedApi: Rule = {
   },
   check(ctx: RuleContext): RuleReport[] {
     const target = targetVersion(ctx.patch, ctx.model);
+    // A patch quoted in a reply or an archive page, with no date, base or --kernel, is old code under discussion of
+    // unknown era: judging it against today's kernel would report removals that happened long after it was written.
+    if (target.source === 'mainline' && ctx.patch.quoted) return [];
     const gone = goneFor(ctx, target);
     if (!gone.length) return [];
     const out: RuleReport[] = [];
@@ -94,6 +97,8 @@ function definesOrDeclares(text: string, name: string): boolean {
   const n = escape(name);
   if (new RegExp(`^\\s*#\\s*(define|undef)\\s+${n}\\b`).test(text)) return true;
   if (new RegExp(`\\bEXPORT_SYMBOL(_GPL)?\\s*\\(\\s*${n}\\s*\\)`).test(text)) return true;
+  // DEFINE_STATIC_KEY_FALSE(name), DECLARE_PER_CPU(type, name), ...: definition macros name what they create.
+  if (new RegExp(`\\b(DEFINE|DECLARE)_\\w*\\s*\\((?:[^()]*,)?\\s*${n}\\s*[,)]`).test(text)) return true;
   if (new RegExp(`^typedef\\b.*\\b${n}\\s*;`).test(text)) return true;
   // Kernel style puts declarations and definitions at column 0: `<type> name(` (calls are indented).
   if (new RegExp(`^[A-Za-z_][\\w\\s\\*]*\\b${n}\\s*\\(`).test(text) && !/^\s/.test(text) && !/^(return|if|while|for)\b/.test(text)) return true;

@@ -4,7 +4,7 @@
 import type { Expr, FunctionIR } from '../c/ir.js';
 import { ownExprs, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import type { Patch } from '../types.js';
-import { compareVersions, tryParseKernelVersion } from '../model/versions.js';
+import { atOrAfter, targetVersion } from './support/kernel-era.js';
 import { adjacencyTests, checksSamePgmap, earlierReason, mergeOrientation } from './support/page-merge.js';
 import { addedLines, hunkFunctionAt } from './support/patch-lines.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
@@ -218,17 +218,11 @@ function patchAddsCheckTo(patch: Patch, file: string): boolean {
 }
 
 /**
- * Did the sibling lack the check in the tree this patch targets? The configured kernel version decides when
- * given; otherwise the patch's date. Without either, nothing is claimed.
+ * Did the sibling lack the check in the tree this patch targets (configured version, base commit, or the tree
+ * of the patch's date)? Without any of these, nothing is claimed.
  */
 function lackedCheck(ctx: RuleContext, since: { date: string; version: string }): boolean {
-  if (ctx.model.kernel) return versionBefore(ctx.model.kernel, since.version);
-  const d = ctx.patch.date ? Date.parse(ctx.patch.date) : NaN;
-  return !Number.isNaN(d) && d < Date.parse(since.date);
-}
-
-function versionBefore(a: string, b: string): boolean {
-  const va = tryParseKernelVersion(a);
-  const vb = tryParseKernelVersion(b);
-  return !!va && !!vb && compareVersions(va, vb) < 0;
+  const t = targetVersion(ctx.patch, ctx.model);
+  if (t.source === 'mainline') return false;
+  return !atOrAfter(t.version, since.version);
 }

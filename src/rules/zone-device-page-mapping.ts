@@ -6,7 +6,7 @@ import { stripCasts, walkExpr, walkStmts, ownExprs } from '../analysis/index.js'
 import type { Hunk } from '../types.js';
 import { looksLikePage } from './support/page-exprs.js';
 import { zoneDeviceEvidence } from './support/zone-device.js';
-import { atOrAfter, explicitTargetKernel } from './support/target-kernel.js';
+import { atOrAfter, targetVersion } from './support/kernel-era.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'zone-device-page-mapping';
@@ -102,8 +102,9 @@ function report(ctx: RuleContext, fn: FunctionIR, at: Expr, what: string, field:
 
 /** `page->pgmap` in code for a kernel where the field no longer exists (model: removed identifiers). */
 function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
-  const target = explicitTargetKernel(ctx);
-  if (!target) return [];
+  // Only with a known era (configuration, base commit or the patch's date): a 2015 patch is not told about 2025.
+  const target = targetVersion(ctx.patch, ctx.model);
+  if (target.source === 'mainline') return [];
   const status = ctx.model.apiStatus('page->pgmap');
   if (!status?.removedIn || !atOrAfter(target.version, status.removedIn)) return [];
   const out: RuleReport[] = [];
@@ -120,7 +121,7 @@ function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
           function: fn,
           code: x.text,
           certainty: 'certain',
-          message: `${x.text}: struct page has no pgmap field in ${target.version} (${target.from === 'config' ? 'the configured target' : "the patch's base"}); ${status.message ?? `use ${repl}`}.`,
+          message: `${x.text}: struct page has no pgmap field in ${target.version} (${target.note}); ${status.message ?? `use ${repl}`}.`,
           why: `Since ≈${status.removedIn} the pgmap pointer lives in struct folio and is read with page_pgmap(), which also warns when used on a page that is not ZONE_DEVICE (include/linux/mm.h). The old field does not compile, and casting around it would read the wrong union member.`,
           instead: `Use ${repl} to read it (only on ZONE_DEVICE pages); writes go through the folio (folio->pgmap) in the memremap code only.`,
           evidence: [{ file: ctx.image.path, line: x.line, note: `${x.text} (removed in ${status.removedIn})` }],

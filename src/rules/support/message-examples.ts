@@ -35,6 +35,8 @@ function codeLike(line: string): boolean {
   // A function header or call split over lines: `name(struct foo *a,` / `    size_t len)` / `    virt_to_page(x),`.
   if (/^[A-Za-z_][\w\s*]*\(\s*[\w\s*,]*,\s*$/.test(t) && !/\s{2,}[a-z]+\s[a-z]+\s[a-z]+/.test(t)) return true;
   if (/^\s+/.test(line) && /^[\w\s*()&>-]+[,)]\s*$/.test(t) && /[(*_]|\w\)$/.test(t) && t.split(/\s+/).length <= 6) return true;
+  // An indented call continued on the next line: `\tsg_set_page(sg, virt_to_page(p), len,`.
+  if (/^(\t|\s{2,})/.test(line) && /[A-Za-z_]\w*\s*\(/.test(t) && /[,(]\s*$/.test(t) && !/[.:]\s/.test(t)) return true;
   return false;
 }
 

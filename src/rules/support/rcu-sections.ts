@@ -103,4 +103,22 @@ export function releaseLines(fn: FunctionIR, cls: string, model: ModelLookup, ca
   }).map((s) => s.call.line).filter((l) => l >= fn.line && l <= fn.endLine);
 }
 
+/** RCU lock and unlock tokens, to check that the IR saw every one the source text shows. */
+const RCU_TOKEN = /\b(rcu_read_lock|rcu_read_unlock|rcu_read_lock_bh|rcu_read_unlock_bh|rcu_read_lock_sched|rcu_read_unlock_sched|srcu_read_lock|srcu_read_unlock)\s*\(/g;
+
+/**
+ * True when the function's source text shows an RCU lock or unlock call that its IR does not contain: a macro
+ * the parser misread (`for_each_process(p) if (...) break;` can swallow the next statement) hides a path fact,
+ * and the RCU rules then stay silent on the function rather than judge a path that is not there.
+ */
+export function irMissesRcuCalls(fn: FunctionIR, calls: { call: { callee: string } }[]): boolean {
+  const text = fn.text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
+  const inText = new Map<string, number>();
+  for (const m of text.matchAll(RCU_TOKEN)) inText.set(m[1], (inText.get(m[1]) ?? 0) + 1);
+  for (const [name, n] of inText) {
+    if (calls.filter((c) => c.call.callee === name).length < n) return true;
+  }
+  return false;
+}
+
 export { spanVisible, visibleFromStart };

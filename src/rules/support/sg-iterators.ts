@@ -2,7 +2,7 @@
 // (orig_nents entries: sg_page, ->length, ->offset) and the DMA view (nents entries: sg_dma_address,
 // sg_dma_len). Finds iterator loops, including brace-less macro loops that the parser folds into one
 // expression statement, and the field reads inside them.
-import type { Expr, FunctionIR, Stmt } from '../../c/ir.js';
+import type { Expr, FunctionIR } from '../../c/ir.js';
 import { ownExprs, stripCasts, walkExpr, walkStmts } from '../../analysis/index.js';
 import type { Located } from './flow-order.js';
 
@@ -21,9 +21,12 @@ const ITERATORS: Record<string, { list: number; cursor: number; count?: number; 
 /** Reads of the DMA half of an entry: the accessor macros and the raw fields behind them. */
 const DMA_ACCESSORS = new Set(['sg_dma_address', 'sg_dma_len']);
 const DMA_FIELDS = new Set(['dma_address', 'dma_length']);
-/** Reads of the CPU half of an entry. */
+/**
+ * Reads of the CPU half of an entry. ->offset is left out: `sg_dma_address(sg) - sg->offset` (page-aligning a DMA
+ * segment) is an accepted idiom in DRM/accel drivers whose tables start page-aligned.
+ */
 const CPU_ACCESSORS = new Set(['sg_page', 'sg_virt', 'sg_phys']);
-const CPU_FIELDS = new Set(['length', 'offset', 'page_link']);
+const CPU_FIELDS = new Set(['length', 'page_link']);
 
 /** Logging and tracing calls: a field printed there is not used to program anything. */
 const LOGGING = /^(dev_(dbg|info|err|warn|notice|crit|alert|emerg|printk)(_ratelimited|_once)?|pr_(debug|info|err|warn|notice|cont)|printk|trace_\w+|WARN(_ON)?(_ONCE)?|netdev_\w+|drm_dbg\w*|DRM_\w+)$/;
@@ -124,19 +127,18 @@ export function isWrite(e: Expr, parents: Expr[]): boolean {
  * True when the body stops at the first entry without a DMA length (`if (!sg_dma_len(sg)) break;`), the
  * documented way to walk a mapped list by its CPU bound (include/linux/scatterlist.h, sg_dma_len comment).
  */
-export function stopsAtUnmappedEntry(fnBody: Stmt, loop: SgLoop): boolean {
+export function stopsAtUnmappedEntry(loop: SgLoop): boolean {
   let found = false;
   walkStmts(loop.at.stmt, (s) => {
     if (s.k !== 'if' || !/\bsg_dma_len\s*\(/.test(s.cond.text)) return;
     walkStmts(s.then, (t) => { if (t.k === 'break' || t.k === 'return' || t.k === 'goto') found = true; });
   });
-  void fnBody;
   return found;
 }
 
-/** True for a read of either half of an entry through the accessors or raw fields, of any list. */
+/** True for a read of the DMA half of an entry through the accessors or raw fields (logging and writes excluded). */
 export function isDmaFieldRead(e: Expr, parents: Expr[]): { list: Expr; what: string } | undefined {
-  if (isWrite(e, parents)) return undefined;
+  if (isWrite(e, parents) || parents.some((p) => p.k === 'call' && LOGGING.test(p.callee))) return undefined;
   if (e.k === 'call' && DMA_ACCESSORS.has(e.callee) && e.args[0]) return { list: e.args[0], what: `${e.callee}()` };
   if (e.k === 'field' && e.arrow && DMA_FIELDS.has(e.field)) return { list: e.base, what: `->${e.field}` };
   return undefined;

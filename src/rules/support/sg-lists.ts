@@ -121,7 +121,7 @@ export function pageArrayName(e: Expr): string | undefined {
 }
 
 /** The class of a page (or page-array) expression in `fn`, if the file shows one. */
-export function pageClass(analysis: FileAnalysis, model: ModelView, fn: FunctionIR, page: Expr, gups: GupCall[]):
+export function pageClass(analysis: FileAnalysis, fn: FunctionIR, page: Expr, gups: GupCall[]):
   { cls: PageSource['cls']; evidence: Evidence[]; flagLine?: number } | undefined {
   const file = analysis.ir.path;
   const arr = pageArrayName(page);
@@ -168,7 +168,7 @@ export function pageSources(analysis: FileAnalysis, model: ModelView): PageSourc
       const list = call.args[idx[0]] && sgListKey(call.args[idx[0]], fn);
       const page = call.args[idx[1]];
       if (!list || !page) continue;
-      const c = pageClass(analysis, model, fn, page, gups);
+      const c = pageClass(analysis, fn, page, gups);
       if (c) out.push({ list, fn, cls: c.cls, flagLine: c.flagLine, evidence: [...c.evidence, { file: analysis.ir.path, line: call.line, note: `put into ${list} by ${call.callee}()` }] });
       continue;
     }
