@@ -1,6 +1,6 @@
 // Prepares the benchmark's input sets: the real-mail corpus (read in place), the kernel-derived series and
 // large patch (written to the cache), and the synthetic series at several scales (written to the cache).
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { PATCH_FILE_EXTENSIONS } from '../src/ingest/read-inputs.js';
 import { formatPatchMail, newFileDiff, seriesPrefix, type FileChange } from './mbox.js';
@@ -13,8 +13,13 @@ export interface InputSet {
   label: string;
   /** What the CLI, checkpatch and the floor are given (files or directories). */
   paths: string[];
-  /** The input files after directory expansion (what checkpatch reads, in order). */
+  /** The input files after directory expansion, in order. */
   files: string[];
+  /**
+   * What checkpatch.pl reads: `files`, except that a generated mbox is given as one file per patch, as
+   * `git format-patch` writes them (checkpatch takes a whole mbox for one patch and slows down superlinearly).
+   */
+  checkpatchFiles: string[];
   bytes: number;
   /** Generated mbox: latency runs split it into its mails (one review per patch). */
   splitMbox: boolean;
@@ -49,7 +54,7 @@ export function corpusSet(dir: string): InputSet | { skip: string } {
   if (!existsSync(dir)) return { skip: `corpus: ${dir} does not exist (it ships with the team's shared folder, not with this repository)` };
   const files = listInputFiles(dir);
   if (files.length === 0) return { skip: `corpus: ${dir} holds no *.patch/*.diff/*.eml/*.mbox/*.txt files` };
-  return { id: 'corpus', label: `real mails (${files.length} files)`, paths: [dir], files, bytes: sizeOf(files), splitMbox: false, notes: [] };
+  return { id: 'corpus', label: `real mails (${files.length} files)`, paths: [dir], files, checkpatchFiles: files, bytes: sizeOf(files), splitMbox: false, notes: [] };
 }
 
 const DECODER = new TextDecoder('utf-8', { fatal: true });
@@ -115,10 +120,11 @@ export function kernelSeriesSet(kernelDir: string, cacheDir: string): InputSet {
   );
   const file = join(cacheDir, 'kernel-series.mbox');
   writeFileSync(file, mails.join(''));
+  const checkpatchFiles = writePatchFiles(mails, join(cacheDir, 'kernel-series.patches'));
   const lines = changes.reduce((s, c) => s + c.added, 0);
   const notes = [`${changes.length} C files (${lines} lines) from ${SERIES_DIRS.join(', ')} of ${kernelDir}`];
   for (const [why, list] of skipped) notes.push(`left out (${why}): ${list.join(', ')}`);
-  return { id: 'kernel-series', label: `kernel series (${changes.length} patches)`, paths: [file], files: [file], bytes: statSync(file).size, splitMbox: true, notes };
+  return { id: 'kernel-series', label: `kernel series (${changes.length} patches)`, paths: [file], files: [file], checkpatchFiles, bytes: statSync(file).size, splitMbox: true, notes };
 }
 
 /** One patch adding the six P2PDMA/DMA/scatterlist files (~6,600 lines), written to `cacheDir`. */
@@ -138,7 +144,7 @@ export function largePatchSet(kernelDir: string, cacheDir: string): InputSet {
   const file = join(cacheDir, 'large-patch.patch');
   writeFileSync(file, mail);
   const lines = changes.reduce((s, c) => s + c.added, 0);
-  return { id: 'large-patch', label: `one large patch (6 files, ${lines} lines)`, paths: [file], files: [file], bytes: statSync(file).size, splitMbox: false, notes: [] };
+  return { id: 'large-patch', label: `one large patch (6 files, ${lines} lines)`, paths: [file], files: [file], checkpatchFiles: [file], bytes: statSync(file).size, splitMbox: false, notes: [] };
 }
 
 /** The synthetic series scaled `scale`× from `basePatches` patches, written to `cacheDir`. */
@@ -152,11 +158,23 @@ export function syntheticSet(seed: number, basePatches: number, scale: number, c
     label: `synthetic ${scale}× (${series.patches.length} patches)`,
     paths: [file],
     files: [file],
+    checkpatchFiles: writePatchFiles(series.patches.map((p) => p.mail), join(cacheDir, `synthetic-x${scale}.patches`)),
     bytes: statSync(file).size,
     splitMbox: true,
     notes: [`seed ${seed}, ${series.patches.length} patches + cover letter, ${lines} diff lines`],
     series,
   };
+}
+
+/** Writes each mail to `dir/NNNN.patch` (the directory is emptied first), as git format-patch names them. */
+function writePatchFiles(mails: string[], dir: string): string[] {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return mails.map((mail, i) => {
+    const file = join(dir, `${String(i + 1).padStart(4, '0')}.patch`);
+    writeFileSync(file, mail);
+    return file;
+  });
 }
 
 /** Splits a generated mbox into its mails (each starts with a `From <40 hex> ` line), dropping `[PATCH 0/N]`. */

@@ -110,7 +110,7 @@ export async function runCheckpatch(ctx: SuiteContext, set: InputSet, kernelDir:
   const script = join(kernelDir, 'scripts/checkpatch.pl');
   const runs: Array<{ wallMs: number; run: ProcessRun }> = [];
   for (let i = 0; i < repeats; i++) {
-    const run = await runMeasured('perl', [script, ...CHECKPATCH_ARGS, ...set.files], { cwd: kernelDir, stdoutLimit: 1 << 20 });
+    const run = await runMeasured('perl', [script, ...CHECKPATCH_ARGS, ...set.checkpatchFiles], { cwd: kernelDir, stdoutLimit: 1 << 20 });
     if (run.signal || (run.exitCode ?? 2) > 1) throw failure(`checkpatch.pl on ${set.id}`, run);
     runs.push({ wallMs: run.wallMs, run });
   }

@@ -8,6 +8,7 @@ import type { Config, FileDiff, Finding, InputError, Patch } from '../types.js';
 import type { ModelView, Rule, RuleReport } from '../rules/types.js';
 import { toFinding } from './findings.js';
 import { imagesFor, type ApplyHunks, type TreeReader } from './images.js';
+import { MESSAGE_PATH, messageExampleImage } from './message-examples.js';
 
 export interface EngineOptions {
   config: Config;
@@ -102,6 +103,13 @@ export async function reviewPatch(patch: Patch, opts: EngineOptions): Promise<Pa
         out.findings.push({ ...f, kind: 'fixes', severity: 'info' });
       }
     }
+  }
+  // Code the commit message presents as the intended usage (e.g. "as in the following example") is reviewed
+  // like added code: a patch that makes a bad usage work is judged by that usage too.
+  const example = messageExampleImage(patch);
+  if (example) {
+    const file: FileDiff = { oldPath: null, newPath: MESSAGE_PATH, status: 'added', binary: false, hunks: [] };
+    out.findings.push(...checkImage(patch, file, example, opts, out).findings);
   }
   out.findings = dedupe(out.findings);
   return out;

@@ -14,7 +14,8 @@ import { functionNameAt } from './support/function-name.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-ops-unchecked';
-const REFS = ['DMA-009', 'kernel/dma/mapping.c (dma_pci_p2pdma_supported)', 'include/rdma/ib_verbs.h (ib_dma_pci_p2p_dma_supported)', 'drivers/nvme/host/pci.c (supports_pci_p2pdma)'];
+const REFS = ['DMA-009', 'kernel/dma/mapping.c (dma_pci_p2pdma_supported)', 'include/rdma/ib_verbs.h (ib_dma_pci_p2p_dma_supported)', 'drivers/nvme/host/pci.c (supports_pci_p2pdma)',
+  'linux-pci 2019-06 review of the "Removing struct page from P2PDMA" RFC (devices that need struct pages must be refused)', '"PCI/P2PDMA: Fix missing check for dma_virt_ops" (2019)'];
 
 /** Flags and feature bits whose setting tells upper layers "this device takes P2PDMA pages" (block, iov_iter, GUP). */
 const ADVERTISE = /^(BLK_FEAT_PCI_P2PDMA|QUEUE_FLAG_PCI_P2PDMA|ITER_ALLOW_P2PDMA|FOLL_PCI_P2PDMA)$/;
@@ -63,7 +64,7 @@ function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): Ru
     for (const root of ownExprs(s)) {
       walkExpr(root, (e, eps) => {
         if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
-        if (guarded({ stmt: s, stmtParents: parents })) return;
+        if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))) return;
         out.push({
           line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
           message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,

@@ -16,6 +16,8 @@ interface Gone {
   message: string;
   pattern: RegExp;
   neverMerged: boolean;
+  /** Upstream file where it lived, from the model. */
+  source?: string;
   /** Token-shaped names (functions, macros, types) may be defined by a line; headers and fields cannot. */
   token: boolean;
 }
@@ -68,7 +70,8 @@ function goneFor(ctx: RuleContext, target: TargetVersion): Gone[] {
     if (!gone) continue;
     const m = matcher(name);
     if (!m) continue;
-    out.push({ name, removedIn: st.removedIn, replacement: st.replacement, neverMerged, message: st.message ?? `${name} does not exist in ${target.version}`, ...m });
+    const source = typeof item === 'object' && item ? (item as { source?: string }).source : undefined;
+    out.push({ name, source, removedIn: st.removedIn, replacement: st.replacement, neverMerged, message: st.message ?? `${name} does not exist in ${target.version}`, ...m });
   }
   return out;
 }
@@ -147,7 +150,7 @@ function report(ctx: RuleContext, line: number, raw: string, g: Gone, target: Ta
       : `${g.name} is gone${g.removedIn ? ` since ${g.removedIn}` : ''} (model table, kernel-model.md §F.2): the patch will not build on ${target.version}, or brings back semantics that were retired on purpose.`,
     instead: g.replacement ? `Use ${g.replacement}.` : 'Use the current API for the target kernel.',
     evidence: [{ file: ctx.image.path, line, note: `uses ${g.name}` }],
-    references: ['API-001', 'kernel-model.md §F.2'],
+    references: ['API-001', 'kernel-model.md §F.2 (removed and renamed identifiers)', ...(g.source ? [`${g.source} (where it lived)`] : [])],
     suggestion: rename(ctx, line, raw, g),
   };
 }

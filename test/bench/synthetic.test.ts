@@ -1,7 +1,6 @@
 // The synthetic benchmark series: deterministic for a seed, stable per patch index, shaped like real
 // format-patch mail, and realistic kernel C (tree-sitter finds every function, with few ERROR nodes).
-import Parser from 'tree-sitter';
-import C from 'tree-sitter-c';
+import { parseC, type SyntaxNode } from '../../src/c/parser.js';
 import { applyPatch } from 'diff';
 import { createRng } from '../../bench/prng.js';
 import { modifyDiff, newFileDiff } from '../../bench/mbox.js';
@@ -10,14 +9,13 @@ import { driverFile, driverNames } from '../../bench/synthetic/c-gen.js';
 import { generatePullRequest, generateSeries } from '../../bench/synthetic/series.js';
 import { ingest } from '../../src/ingest/index.js';
 
-const parser = new Parser();
-parser.setLanguage(C as unknown as Parser.Language);
+// The native binding is shared through src/c/parser.ts: loading it again in a jest worker breaks it.
 
 function countErrors(text: string): { errors: number; functions: string[] } {
-  const tree = parser.parse(text, undefined, { bufferSize: 1 << 22 });
+  const { tree } = parseC(text);
   let errors = 0;
   const functions: string[] = [];
-  const visit = (n: Parser.SyntaxNode) => {
+  const visit = (n: SyntaxNode) => {
     if (n.type === 'ERROR') errors++;
     if (n.type === 'function_definition') {
       let d = n.childForFieldName('declarator');

@@ -7,7 +7,7 @@ import type { Expr, FunctionIR } from '../../src/c/ir.js';
 import { createModelView } from '../../src/engine/model-view.js';
 import { defaultConfig } from '../../src/config/index.js';
 import type { Patch } from '../../src/types.js';
-import { messageExamples, messageExampleImage, MESSAGE_PATH } from '../../src/rules/support/message-examples.js';
+import { messageExamples, messageExampleImage, MESSAGE_PATH } from '../../src/engine/message-examples.js';
 import { adjacencyTestOf, adjacencyTests, mergeOrientation, earlierReason } from '../../src/rules/support/page-merge.js';
 import { wrapperSummaries } from '../../src/rules/support/dma-sinks.js';
 import { pageSources, sgListKey, sameList } from '../../src/rules/support/sg-lists.js';

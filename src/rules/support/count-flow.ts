@@ -1,8 +1,9 @@
 // Follows an entry count back to where it came from: the count dma_map_sg() returned (the DMA view), the
 // original nents the list was built and mapped with (the CPU view), a reset to 0, or something else. Locals are
 // followed within their function, honouring statement order (an assignment after the use does not reach it,
-// and a dominating assignment kills earlier ones); struct fields are followed file-wide by field path, which is
-// how `rctx->nents = dma_map_sg(...)` in a prepare function is found again in the cleanup function.
+// and a dominating assignment kills earlier ones); struct fields are followed file-wide to stores into the same
+// field of the same struct (support/field-types.ts), which is how `rctx->nents = dma_map_sg(...)` in a prepare
+// function is found again in the cleanup function; helpers of the file are followed through their returns.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../../c/ir.js';
 import { lvalueKey, ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
@@ -23,6 +24,7 @@ export interface SgMapSite {
   nents?: Expr;
 }
 
+/** One possible source of a count, with the evidence chain that leads to it. */
 export interface CountOrigin {
   cls: CountClass;
   /** From the source to the expression asked about. */

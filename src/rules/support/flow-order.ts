@@ -2,8 +2,8 @@
 // is there a straight line (no exit, no label) between them, which branch of an `if` holds a statement. Good
 // enough for the dma rules' "before the map / after the unmap / in the failure branch" checks; gotos are only
 // honoured through labels (a label is a join point, so nothing is assumed about what reaches it).
-import type { Expr, FunctionIR, Stmt } from '../../c/ir.js';
-import { ownExprs, stmtChildren, walkExpr, walkStmts } from '../../analysis/index.js';
+import type { FunctionIR, Stmt } from '../../c/ir.js';
+import { walkStmts } from '../../analysis/index.js';
 
 /** A statement with its enclosing statements, outermost first (what CallSite and Use carry). */
 export interface Located {
@@ -23,18 +23,6 @@ export function parentsOf(fn: FunctionIR, stmt: Stmt): Stmt[] {
     idx = m;
   }
   return idx.get(stmt) ?? [];
-}
-
-/** The statement of `fn` whose own expressions contain `e` (with its parents), if any. */
-export function locate(fn: FunctionIR, e: Expr): Located | undefined {
-  let found: Located | undefined;
-  walkStmts(fn.body, (s, parents) => {
-    if (found) return;
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (x) => { if (x === e) found = { stmt: s, stmtParents: parents }; });
-    }
-  });
-  return found;
 }
 
 function children(s: Stmt): Stmt[] {
@@ -105,7 +93,7 @@ export function mayExit(s: Stmt): boolean {
 }
 
 /** The loops enclosing a located statement, innermost last. */
-export function loopsAround(l: Located): Stmt[] {
+function loopsAround(l: Located): Stmt[] {
   return [...l.stmtParents, l.stmt].filter((s) => s.k === 'loop');
 }
 
@@ -123,11 +111,3 @@ export function branchOf(ifStmt: Extract<Stmt, { k: 'if' }>, l: Located): 'then'
   return undefined;
 }
 
-/** Every statement nested in `s`, including itself. */
-export function allStmts(s: Stmt): Stmt[] {
-  const out: Stmt[] = [];
-  walkStmts(s, (x) => { out.push(x); });
-  return out;
-}
-
-export { stmtChildren };

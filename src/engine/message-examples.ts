@@ -1,8 +1,8 @@
 // C code shown in a commit message: find the blocks, decide whether each one is the usage the patch wants to
 // enable (an example to review like added code) or old code the message quotes (a fix describing its bug,
 // which must not be flagged), and build a source image of the usage examples for the rules to read.
-import type { Fragment, SourceImage } from '../../c/images.js';
-import type { Patch } from '../../types.js';
+import type { Fragment, SourceImage } from '../c/images.js';
+import type { Patch } from '../types.js';
 
 /** The pseudo-file findings on commit-message examples are reported against (Gerrit's name for it). */
 export const MESSAGE_PATH = 'COMMIT_MSG';
