@@ -75,9 +75,9 @@ function looksLikeFunctionHeader(section: string): boolean {
     && !/^(struct|union|enum)\s+\w+\s*\{?\s*$/.test(section) && !/=\s*\{?\s*$/.test(section);
 }
 
-interface Group { section: string; lines: ImageLine[] }
+interface Group { section: string; segments: ImageLine[][] }
 
-/** Consecutive hunks that continue the same function are read as one fragment. */
+/** Consecutive hunks that continue the same function are read as one fragment (one segment per hunk). */
 function groupHunks(hunks: Hunk[], side: Side): Group[] {
   const groups: Group[] = [];
   let lastContext = '';
@@ -90,11 +90,13 @@ function groupHunks(hunks: Hunk[], side: Side): Group[] {
     if (continues) {
       // A block comment the previous hunk leaves open would swallow this one: close it on a synthetic line.
       const st = { inComment: false };
-      for (const l of prev.lines) braceDelta(l.text, st);
-      if (st.inComment) prev.lines.push({ line: prev.lines[prev.lines.length - 1].line, text: '*/', synthetic: true });
-      prev.lines.push(...lines);
+      const last = prev.segments[prev.segments.length - 1];
+      for (const l of last) braceDelta(l.text, st);
+      if (st.inComment) last.push({ line: last[last.length - 1].line, text: '*/', synthetic: true });
+      prev.segments.push(lines);
+    } else {
+      groups.push({ section, segments: [lines] });
     }
-    else groups.push({ section, lines });
     const header = [...lines].reverse().find((l) => isFuncnameLine(l.text));
     lastContext = header ? header.text.trim() : section;
   }
@@ -102,13 +104,41 @@ function groupHunks(hunks: Hunk[], side: Side): Group[] {
 }
 
 /**
+ * The brace depth a run of lines needs at its start, and its net change. Two facts bound the start depth: no
+ * `}` may close below depth 0, and in kernel style a line that starts a statement and is indented is inside a
+ * function (depth >= 1). Continuation lines (the rest of a multi-line signature, call or condition) and macro
+ * bodies are indented at any depth and say nothing.
+ */
+function depthNeeds(lines: ImageLine[]): { need: number; delta: number } {
+  const state = { inComment: false };
+  let depth = 0;
+  let need = 0;
+  let startsStatement = true;
+  let inMacro = false;
+  for (const l of lines) {
+    const macroLine: boolean = inMacro || /^\s*#/.test(l.text);
+    inMacro = macroLine && /\\\s*$/.test(l.text);
+    if (macroLine) continue;
+    const startedInComment = state.inComment;
+    const { delta, min } = braceDelta(l.text, state);
+    const code = l.text.trim();
+    const isCode = !startedInComment && code !== '' && !/^(#|\/\*|\*|\/\/)/.test(code);
+    if (isCode && startsStatement && /^\s/.test(l.text) && !/^}/.test(code)) need = Math.max(need, 1 - depth);
+    need = Math.max(need, -(depth + min));
+    depth += delta;
+    if (isCode) startsStatement = /[;{}:]\s*(\/\*.*\*\/)?\s*$/.test(code);
+  }
+  return { need, delta: depth };
+}
+
+/** Stands in for a return type git's section line did not show; the IR reports it as ''. */
+export const UNKNOWN_RETURN_TYPE = '__p2pdma_review_unknown_t';
+
+/**
  * A parseable function header from a `@@ ... @@` section line. Git shows only the first line of a signature
  * (`static int foo(struct device *dev,`), and kernel style often puts the return type on the line above the
  * name (`calc_map_type_and_dist(struct pci_dev *provider,`): close the parameter list and supply a type.
  */
-/** Stands in for a return type git's section line did not show; the IR reports it as ''. */
-export const UNKNOWN_RETURN_TYPE = '__p2pdma_review_unknown_t';
-
 export function headerFromSection(section: string): string {
   let h = section.replace(/\{\s*$/, '').replace(/\/\*.*$|\/\/.*$/, '').trimEnd();
   const open = (h.match(/\(/g) ?? []).length - (h.match(/\)/g) ?? []).length;
@@ -118,48 +148,37 @@ export function headerFromSection(section: string): string {
 }
 
 function fragmentOf(group: Group): Fragment {
-  // The depth at the hunk's start is unknown. Two facts bound it: no `}` may close below depth 0, and in
-  // kernel style an indented code line is inside a function (depth >= 1) — so a hunk that begins by closing an
-  // inner block still has its following statements inside the function.
-  const state = { inComment: false };
-  let depth = 0;
-  let openers = 0;
-  // Only a line that starts a statement says where it stands: continuation lines (the rest of a multi-line
-  // signature, call or condition) are indented at any depth.
-  let startsStatement = true;
-  for (const l of group.lines) {
-    const startedInComment = state.inComment;
-    const { delta, min } = braceDelta(l.text, state);
-    const code = l.text.trim();
-    const isCode = !startedInComment && code !== '' && !/^(#|\/\*|\*|\/\/)/.test(code);
-    if (isCode && startsStatement && /^\s/.test(l.text) && !/^}/.test(code)) openers = Math.max(openers, 1 - depth);
-    openers = Math.max(openers, -(depth + min));
-    depth += delta;
-    if (isCode) startsStatement = /[;{}:]\s*(\/\*.*\*\/)?\s*$/.test(code) || /^#/.test(code);
-  }
   const rows: string[] = [];
   const lines: number[] = [];
   const synthetic = new Set<number>();
-  const firstLine = group.lines[0].line;
-  if (openers > 0) {
-    const header = looksLikeFunctionHeader(group.section)
-      ? headerFromSection(group.section)
-      : 'void __p2pdma_review_fragment(void)';
-    rows.push(`${header} ${'{ '.repeat(openers)}`);
-    lines.push(firstLine);
-    synthetic.add(0);
-  }
-  for (const l of group.lines) {
-    if (l.synthetic) synthetic.add(rows.length);
-    rows.push(l.text);
-    lines.push(l.line);
-  }
-  const closers = openers + depth;
-  if (closers > 0) {
-    synthetic.add(rows.length);
-    rows.push('}'.repeat(closers));
-    lines.push(group.lines[group.lines.length - 1].line);
-  }
+  const firstLine = group.segments[0][0].line;
+  const push = (text: string, line: number, isSynthetic: boolean) => {
+    if (isSynthetic) synthetic.add(rows.length);
+    rows.push(text);
+    lines.push(line);
+  };
+  let depth = 0;
+  group.segments.forEach((segment, i) => {
+    const { need, delta } = depthNeeds(segment);
+    // A hunk that starts at the first line of the file starts at top level.
+    const required = i === 0 && segment[0].line === 1 ? 0 : need;
+    if (required > depth) {
+      const opens = '{ '.repeat(required - depth);
+      if (i === 0) {
+        const header = looksLikeFunctionHeader(group.section)
+          ? headerFromSection(group.section)
+          : 'void __p2pdma_review_fragment(void)';
+        push(`${header} ${opens}`, firstLine, true);
+      } else {
+        // The gap between two hunks opened blocks the text does not show.
+        push(opens, segment[0].line, true);
+      }
+      depth = required;
+    }
+    for (const l of segment) push(l.text, l.line, !!l.synthetic);
+    depth += delta;
+  });
+  if (depth > 0) push('}'.repeat(depth), lines[lines.length - 1], true);
   return { text: rows.join('\n'), lines, syntheticRows: synthetic };
 }
 

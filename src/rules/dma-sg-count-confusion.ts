@@ -7,6 +7,7 @@ import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Certainty, Evidence } from '../types.js';
 import { argOfRole, mapStyle } from './support/dma-api.js';
 import { CountFlow, localDecl } from './support/count-flow.js';
+import { stripCasts } from '../analysis/index.js';
 import { fieldRead, sgLoops, stopsAtUnmappedEntry, type FieldRead, type SgLoop } from './support/sg-iterators.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -128,7 +129,10 @@ function tableMapped(ctx: RuleContext, base: Expr, fn: FunctionIR, loopLine: num
   const here = sites.filter((s) => s.fn === fn);
   if (here.some((s) => s.site.call.line < loopLine)) return 'certain';
   if (here.length) return undefined;
-  return sites.length ? 'likely' : undefined;
+  // Across functions only a table reached through the same struct path (`req->sgt`) is the same table; a bare
+  // parameter or local called `sgt` in another function is just another table with the same name.
+  const sharedPath = stripCasts(base).k !== 'ident';
+  return sharedPath && sites.length ? 'likely' : undefined;
 }
 
 function norm(s: string): string {

@@ -64,7 +64,8 @@ function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): Ru
     for (const root of ownExprs(s)) {
       walkExpr(root, (e, eps) => {
         if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
-        if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))) return;
+        if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
+          || guardedInText(ctx, s.line)) return;
         out.push({
           line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
           message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,
@@ -100,6 +101,20 @@ function contains(root: Expr, target: Expr): boolean {
 /** An enclosing condition that asks about P2P (a capability helper, a P2P op or a P2P flag of the caller). */
 function guarded(l: Located): boolean {
   return l.stmtParents.some((p) => p.k === 'if' && /p2p/i.test(p.cond.text));
+}
+
+/**
+ * The same question asked of the source text: the lines just above the statement, back to the previous statement
+ * boundary, open an `if (` that mentions P2P. Covers macro-heavy code the parser could not structure.
+ */
+function guardedInText(ctx: RuleContext, line: number): boolean {
+  const above: string[] = [];
+  for (let l = line - 1; l >= line - 4; l--) {
+    const t = ctx.image.lineText.get(l);
+    if (t === undefined || /[;{}]\s*$/.test(t.replace(/\/\*.*?\*\/|\/\/.*$/g, '').trimEnd())) break;
+    above.unshift(t);
+  }
+  return /\bif\s*\([\s\S]*p2p/i.test(above.join('\n'));
 }
 
 /** The function calls a helper of this file that makes the capability check (e.g. an early `if (!x_p2p_ok(dev))`). */
