@@ -1,5 +1,6 @@
 // The API contract catalogue: O(1) lookup by name, and per-version existence answers (§B, §F.2).
 
+import { addedIdentifier } from './added.js';
 import { ALLOC_CONTRACTS } from './contracts/alloc.js';
 import { CONVERT_CONTRACTS } from './contracts/convert.js';
 import { DMA_CONTRACTS } from './contracts/dma.js';
@@ -105,6 +106,15 @@ export function apiStatus(name: string, version?: string): ApiStatus {
 
   const removed = REMOVED.get(name);
   if (removed) return { ...out, ...statusOfRemoved(removed, v) };
+
+  const added = addedIdentifier(name);
+  if (added) {
+    const exists = atOrAfter(v, added.since);
+    return {
+      ...out, known: true, exists, since: added.since,
+      ...(exists ? {} : { message: `${name} was added in ${added.since} (${added.meaning}); it does not exist in ${v.text}` }),
+    };
+  }
 
   const c = CONTRACTS.get(name);
   if (!c) return out;

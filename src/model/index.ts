@@ -151,3 +151,4 @@ export { formatSize, memmapCost, parseSize, type MemmapCost } from './memmap.js'
 export { explainPair, formatPairExplanation, type PairExplanation } from './explain.js';
 
 // The model CLI (src/model/cli.ts) is imported directly by src/cli.ts, so the App never loads it.
+export { ADDED_IDENTIFIERS, addedIdentifier, type AddedIdentifier } from './added.js';
