@@ -201,17 +201,14 @@ function declShape(n: SyntaxNode | null): DeclShape | undefined {
   return undefined;
 }
 
-function typeText(ctx: Ctx, declNode: SyntaxNode, declarator: SyntaxNode | null, nameEnd: number): string {
-  // The written type: everything from the declaration start to the declarator, plus the declarator's own
-  // pointer/array parts with the name removed.
-  const typeNode = declNode.childForFieldName('type');
-  const start = typeNode ? declNode.startIndex : declNode.startIndex;
-  const head = ctx.original.slice(start, declarator ? declarator.startIndex : declNode.endIndex);
+function typeText(ctx: Ctx, declNode: SyntaxNode, declarator: SyntaxNode | null): string {
+  // The written type: the declaration's specifiers (up to its first declarator), plus this declarator's own
+  // pointer/array parts (the caller removes the name). Other declarators of `int i, n;` are not part of it.
+  const first = declNode.childrenForFieldName('declarator')[0] ?? declarator;
+  const head = ctx.original.slice(declNode.startIndex, first ? first.startIndex : declNode.endIndex);
   if (!declarator) return head.trim();
-  const decl = ctx.original.slice(declarator.startIndex, declarator.endIndex);
   const valueAt = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
-  const declOnly = valueAt ? ctx.original.slice(declarator.startIndex, valueAt.startIndex) : decl;
-  void nameEnd;
+  const declOnly = ctx.original.slice(declarator.startIndex, valueAt ? valueAt.startIndex : declarator.endIndex);
   return `${head.trim()} ${declOnly.replace(/=\s*$/, '')}`.replace(/\s+/g, ' ').trim();
 }
 
@@ -226,7 +223,7 @@ function lowerDeclarators(ctx: Ctx, n: SyntaxNode): VarDecl[] {
     const shape = declShape(d);
     if (!shape) continue;
     const value = d.type === 'init_declarator' ? d.childForFieldName('value') : null;
-    const type = typeText(ctx, n, d, 0).replace(new RegExp(`\\b${shape.name}\\b`), '').replace(/\s+/g, ' ').trim();
+    const type = typeText(ctx, n, d).replace(new RegExp(`\\b${shape.name}\\b`), '').replace(/\s+/g, ' ').trim();
     out.push({
       ...pos(ctx, d), name: shape.name, type, pointer: shape.pointer || /\*/.test(type), array: shape.array,
       isStatic, addressSpace: addressSpaceOf(type), init: value ? lowerExpr(ctx, value) : undefined,

@@ -87,9 +87,13 @@ export async function reviewPatch(patch: Patch, opts: EngineOptions): Promise<Pa
     out.notes.push(...images.notes);
     const post = images.post ? checkImage(patch, file, images.post, opts, out) : undefined;
     const pre = images.pre ? checkImage(patch, file, images.pre, opts, out) : undefined;
+    // A violation present after the patch and absent before it, on code the diff shows, is the patch's even
+    // when no added line is part of it (the patch deleted the check that kept it correct).
+    const before = new Set(pre?.findings.map((f) => f.fingerprint) ?? []);
     if (post) {
       for (const f of post.findings) {
-        const introduced = touches(f, post.image, false);
+        const introduced = touches(f, post.image, false)
+          || (pre !== undefined && !before.has(f.fingerprint) && touches(f, post.image, true));
         if (mode === 'nofilter' || mode === 'file' || introduced || (mode === 'diff_context' && touches(f, post.image, true))) {
           out.findings.push(introduced ? f : { ...f, kind: 'existing' });
         }

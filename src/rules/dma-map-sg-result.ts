@@ -21,7 +21,11 @@ export const dmaMapSgResult: Rule = {
     for (const fn of ctx.analysis.functions) {
       for (const site of ctx.analysis.calls(fn)) {
         const call = site.call;
-        const convention = ctx.model.contract(call.callee)?.returns?.error;
+        const contract = ctx.model.contract(call.callee);
+        const convention = contract?.category === 'dma-map' ? contract.returns?.error : undefined;
+        // The 0-or-errno convention is shared by many APIs (dma_set_mask, sg_alloc_table): only a map of an
+        // sg_table reports its segment count elsewhere, so only that status can be mistaken for a count.
+        const mapsTable = contract?.params?.some((p) => p.role === 'sgt') ?? false;
         const base = { function: fn, code: call.text, references: REFS };
         if (convention === 'zero-count') {
           const direct = parentOf(site);
@@ -61,12 +65,13 @@ export const dmaMapSgResult: Rule = {
             }
             if (inCondition(u) || zeroTest(p, u.expr)) tested = true;
           }
-          if (!reported && !tested && uses.length > 0 && !ctx.image.complete) continue;
+          // In a hunk-only fragment the reads may lie outside the hunk: only a whole function can prove "never".
+          if (!reported && !tested && !ctx.image.complete && (fn.synthetic || uses.length > 0)) continue;
           if (!reported && !tested) {
             out.push({ ...base, line: call.line, certainty: uses.length ? 'likely' : 'certain',
               message: `The count returned by ${call.callee}() in \`${target.key}\` is never tested for 0 (failure).`, why: countWhy(call.callee), instead: countInstead() });
           }
-        } else if (convention === 'zero-success-negative-errno') {
+        } else if (convention === 'zero-success-negative-errno' && mapsTable) {
           const target = resultTarget(site);
           const direct = parentOf(site);
           if (zeroTest(direct, call)) {

@@ -51,3 +51,13 @@ describe('hunk images', () => {
     expect(flat).toContain('"k":"return"');
   });
 });
+
+describe('declarations', () => {
+  test('each declarator of `int i, *p;` gets its own type', () => {
+    const f = fileDiff('x.c', [hunk(1, 1, '', ['+int f(void)', '+{', '+\tint i, *p;', '+\treturn 0;', '+}'])]);
+    const ir = parseImage(hunkImage(f, 'new')!);
+    const body = ir.functions[0].body;
+    const decl = body.k === 'block' ? body.body[0] : undefined;
+    expect(decl?.k === 'decl' && decl.vars.map((v) => [v.name, v.type, v.pointer])).toEqual([['i', 'int', false], ['p', 'int *', true]]);
+  });
+});
