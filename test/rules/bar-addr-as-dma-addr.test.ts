@@ -1,5 +1,5 @@
-// bar-addr-as-dma-addr: the host-bridge allow-list check depends on the patch's era, which a fixture cannot set
-// through the model; these tests give the engine a model that dates PCI_P2PDMA_MAP_THRU_HOST_BRIDGE.
+// bar-addr-as-dma-addr: the host-bridge allow-list check depends on the patch's era and on the model dating
+// PCI_P2PDMA_MAP_THRU_HOST_BRIDGE (src/model/added.ts); these tests also run it with a model that cannot date it.
 import { ingest } from '../../src/ingest/index.js';
 import { applyHunks } from '../../src/ingest/apply.js';
 import { reviewPatch } from '../../src/engine/run.js';
@@ -10,12 +10,13 @@ import type { ModelView } from '../../src/rules/types.js';
 import type { Finding } from '../../src/types.js';
 import { hunkPatch } from './patch-builders.js';
 
-const base = createModelView(defaultConfig());
+/** The real model: it dates the host-bridge map type (host-bridge P2P DMA-mapped since ≈5.4). */
+const dated = createModelView(defaultConfig());
 
-/** The model as it would be with a dated host-bridge map type (host-bridge P2P DMA-mapped since 5.4). */
-const dated: ModelView = {
-  ...base,
-  apiStatus: (name: string) => (name === 'PCI_P2PDMA_MAP_THRU_HOST_BRIDGE' ? { exists: true, since: '5.4' } : base.apiStatus(name)),
+/** A model without that date: the rule must then claim nothing about the era. */
+const base: ModelView = {
+  ...dated,
+  apiStatus: (name: string) => (name === 'PCI_P2PDMA_MAP_THRU_HOST_BRIDGE' ? { exists: true } : dated.apiStatus(name)),
 };
 
 async function run(text: string, model: ModelView): Promise<Finding[]> {
