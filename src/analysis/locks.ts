@@ -2,9 +2,10 @@
 // branches fork the state, loops run zero or one time, forward gotos carry their state to the label. Reports
 // sections left held at a return, releases of what the path does not hold, and calls that may sleep inside
 // sections that forbid sleeping.
-import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+import type { Expr, FunctionIR } from '../c/ir.js';
 import { callMaySleep, type ModelLookup } from './calls.js';
 import { exprChildren, exprKey } from './walk.js';
+import { walkPaths, type PathDomain } from './paths.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -53,19 +54,7 @@ const MAX_STATES = 32;
 interface Ctx {
   fn: FunctionIR;
   model: ModelLookup;
-  labels: Map<string, State[]>;
-  breaks: State[][];
   report: LockReport;
-}
-
-function serialise(s: State): string {
-  return s.map((h) => `${h.key}@${h.line}`).join('|');
-}
-
-function union(...lists: State[][]): State[] {
-  const seen = new Map<string, State>();
-  for (const l of lists) for (const s of l) if (!seen.has(serialise(s)) && seen.size < MAX_STATES) seen.set(serialise(s), s);
-  return [...seen.values()];
 }
 
 /** Calls in evaluation order: arguments before the call that uses them. */
@@ -149,88 +138,6 @@ function checkReturn(ctx: Ctx, states: State[], line: number, implicit: boolean)
   }
 }
 
-function exec(ctx: Ctx, st: Stmt, states: State[]): State[] {
-  switch (st.k) {
-    case 'block': {
-      let cur = states;
-      for (const child of st.body) cur = exec(ctx, child, cur);
-      return cur;
-    }
-    case 'decl':
-      return evalExprs(ctx, states, st.vars.flatMap((v) => (v.init ? [v.init] : [])));
-    case 'expr':
-      return evalExprs(ctx, states, [st.expr]);
-    case 'unknown':
-      return evalExprs(ctx, states, st.exprs);
-    case 'if': {
-      const tl = trylockIn(ctx, st.cond);
-      const after = evalExprs(ctx, states, [st.cond]);
-      let thenIn = after;
-      let elseIn = after;
-      if (tl) {
-        const lock = lockOf(ctx, tl.call)!;
-        const held = (s: State): State => [...s, { cls: lock.cls, key: lock.key, line: tl.call.line, call: tl.call.callee }];
-        if (tl.negated) elseIn = after.map(held);
-        else thenIn = after.map(held);
-      }
-      const t = exec(ctx, st.then, thenIn);
-      const e = st.else ? exec(ctx, st.else, elseIn) : elseIn;
-      return union(t, e);
-    }
-    case 'loop': {
-      let entry = states;
-      if (st.init) entry = exec(ctx, st.init, entry);
-      entry = evalExprs(ctx, entry, [st.header, st.cond].filter((x): x is Expr => !!x));
-      ctx.breaks.push([]);
-      const body = exec(ctx, st.body, entry);
-      const after = st.update ? evalExprs(ctx, body, [st.update]) : body;
-      const breaks = ctx.breaks.pop()!;
-      return st.form === 'do' ? union(after, breaks) : union(entry, after, breaks);
-    }
-    case 'return': {
-      const after = st.value ? evalExprs(ctx, states, [st.value]) : states;
-      checkReturn(ctx, after, st.line, false);
-      return [];
-    }
-    case 'goto': {
-      ctx.labels.set(st.label, union(ctx.labels.get(st.label) ?? [], states));
-      return [];
-    }
-    case 'label':
-      return exec(ctx, st.body, union(states, ctx.labels.get(st.name) ?? []));
-    case 'break':
-      if (ctx.breaks.length) ctx.breaks[ctx.breaks.length - 1].push(...states);
-      return [];
-    case 'continue':
-      return [];
-    case 'switch': {
-      const entry = evalExprs(ctx, states, [st.cond]);
-      ctx.breaks.push([]);
-      const body = st.body.k === 'block' ? st.body.body : [st.body];
-      let fall: State[] = [];
-      let hasDefault = false;
-      for (const child of body) {
-        if (child.k === 'case') {
-          if (!child.value) hasDefault = true;
-          fall = union(fall, entry);
-          for (const s of child.body) fall = exec(ctx, s, fall);
-        } else {
-          fall = exec(ctx, child, fall);
-        }
-      }
-      const breaks = ctx.breaks.pop()!;
-      return union(fall, breaks, hasDefault ? [] : entry);
-    }
-    case 'case': {
-      let cur = states;
-      for (const s of st.body) cur = exec(ctx, s, cur);
-      return cur;
-    }
-    default:
-      return states;
-  }
-}
-
 /**
  * Lock classes an annotation names. The kernel spells the RCU context both `__acquires(rcu)` and
  * `__acquires(RCU)` (include/linux/compiler_types.h only passes the token to sparse), so match without case.
@@ -248,16 +155,35 @@ export function annotatedClasses(annotation: string): string[] {
   return [what];
 }
 
+/** Lock sections as a path-walk domain: calls acquire and release, trylocks hold only on their success branch. */
+function lockDomain(ctx: Ctx): PathDomain<State> {
+  return {
+    key: (st) => st.map((h) => `${h.key}@${h.line}`).join('|'),
+    expr: (st, e) => evalExprs(ctx, [st], [e])[0],
+    decl: (st, vars) => evalExprs(ctx, [st], vars.flatMap((v) => (v.init ? [v.init] : [])))[0],
+    branch(states, cond) {
+      const tl = trylockIn(ctx, cond);
+      const after = evalExprs(ctx, states, [cond]);
+      if (!tl) return { then: after, else: after };
+      const lock = lockOf(ctx, tl.call)!;
+      const held = (st: State): State => [...st, { cls: lock.cls, key: lock.key, line: tl.call.line, call: tl.call.callee }];
+      return tl.negated ? { then: after, else: after.map(held) } : { then: after.map(held), else: after };
+    },
+    onReturn: (states, st) => checkReturn(ctx, states, st.line, false),
+    maxStates: MAX_STATES,
+  };
+}
+
 /** Runs the lock analysis over one function. */
 export function analyseLocks(fn: FunctionIR, model: ModelLookup, opts: LockOptions = {}): LockReport {
   const annotated = new Set<string>();
   for (const a of fn.annotations) for (const cls of annotatedClasses(a)) annotated.add(cls);
   const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
-  const ctx: Ctx = { fn, model, labels: new Map(), breaks: [], report };
+  const ctx: Ctx = { fn, model, report };
   const entry: State = (opts.entry ?? []).map((e) => ({
     cls: e.cls, key: e.key ?? e.cls, line: e.line, call: e.call, entry: true,
   }));
-  const end = exec(ctx, fn.body, [entry]);
+  const end = walkPaths(fn.body, lockDomain(ctx), [entry]);
   // A synthetic (hunk-only) function does not show its real end: do not judge its fall-through.
   if (!fn.synthetic) checkReturn(ctx, end, fn.endLine, true);
   return report;

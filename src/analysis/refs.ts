@@ -5,8 +5,9 @@
 // are dropped, so the analysis reports a reference still held where a path *gives up*: a return that reports
 // an error, or any return that loses the only pointer to the referenced object. Which calls take and drop
 // references is the caller's pattern (a RefOp table), not a kernel fact baked in here.
-import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+import type { Expr, FunctionIR } from '../c/ir.js';
 import { exprChildren, exprKey, stripCasts } from './walk.js';
+import { walkPaths, type PathDomain } from './paths.js';
 
 export type RefOpKind = 'get' | 'tryget' | 'put';
 
@@ -86,8 +87,6 @@ const MAX_STATES = 64;
 interface Ctx {
   fn: FunctionIR;
   ops: Map<string, RefOp>;
-  labels: Map<string, State[]>;
-  breaks: State[][];
   report: RefReport;
   pointerReturn: boolean;
   intReturn: boolean;
@@ -106,12 +105,6 @@ function serialise(s: State): string {
   const h = s.held.map((x) => `${x.key}@${x.line}${x.nullable ? '?' : ''}${x.passed ? 'p' : ''}`).join('|');
   const v = Object.entries(s.vals).map(([k, f]) => `${k}=${f.v}`).sort().join(',');
   return `${h}#${v}`;
-}
-
-function union(...lists: State[][]): State[] {
-  const seen = new Map<string, State>();
-  for (const l of lists) for (const s of l) if (!seen.has(serialise(s)) && seen.size < MAX_STATES) seen.set(serialise(s), s);
-  return [...seen.values()];
 }
 
 function withHeld(s: State, held: RefHeld[]): State {
@@ -351,86 +344,28 @@ function checkReturn(ctx: Ctx, states: State[], value: Expr | undefined, line: n
 
 // ───────────── statements ─────────────
 
-function exec(ctx: Ctx, st: Stmt, states: State[]): State[] {
-  switch (st.k) {
-    case 'block': {
-      let cur = states;
-      for (const child of st.body) cur = exec(ctx, child, cur);
-      return cur;
-    }
-    case 'decl':
-      return states.map((s) => {
-        let cur = s;
-        for (const v of st.vars) {
-          if (!v.init) continue;
-          cur = evalExpr(ctx, cur, v.init);
-          cur = assign(ctx, cur, { line: v.line, endLine: v.endLine, text: v.name, k: 'ident', name: v.name }, v.init, v.line);
-        }
-        return cur;
-      });
-    case 'expr':
-      return states.map((s) => evalExpr(ctx, s, st.expr));
-    case 'unknown':
-      return states.map((s) => st.exprs.reduce((cur, e) => evalExpr(ctx, cur, e), s));
-    case 'if': {
-      const after = states.map((s) => evalExpr(ctx, s, st.cond, true));
-      const facts = factsOf(ctx, st.cond);
-      const t = exec(ctx, st.then, after.map((s) => applyFacts(s, facts.t)));
-      const elseIn = after.map((s) => applyFacts(s, facts.f));
-      const e = st.else ? exec(ctx, st.else, elseIn) : elseIn;
-      return union(t, e);
-    }
-    case 'loop': {
-      let entry = states;
-      if (st.init) entry = exec(ctx, st.init, entry);
-      entry = entry.map((s) => [st.header, st.cond].reduce((cur, e) => (e ? evalExpr(ctx, cur, e) : cur), s));
-      ctx.breaks.push([]);
-      const body = exec(ctx, st.body, entry);
-      const after = st.update ? body.map((s) => evalExpr(ctx, s, st.update!)) : body;
-      const breaks = ctx.breaks.pop()!;
-      return st.form === 'do' ? union(after, breaks) : union(entry, after, breaks);
-    }
-    case 'return': {
-      const after = st.value ? states.map((s) => evalExpr(ctx, s, st.value!)) : states;
-      checkReturn(ctx, after, st.value, st.line, st.text, false);
-      return [];
-    }
-    case 'goto':
-      ctx.labels.set(st.label, union(ctx.labels.get(st.label) ?? [], states));
-      return [];
-    case 'label':
-      return exec(ctx, st.body, union(states, ctx.labels.get(st.name) ?? []));
-    case 'break':
-      if (ctx.breaks.length) ctx.breaks[ctx.breaks.length - 1].push(...states);
-      return [];
-    case 'continue':
-      return [];
-    case 'switch': {
-      const entry = states.map((s) => evalExpr(ctx, s, st.cond));
-      ctx.breaks.push([]);
-      const body = st.body.k === 'block' ? st.body.body : [st.body];
-      let fall: State[] = [];
-      let hasDefault = false;
-      for (const child of body) {
-        if (child.k === 'case') {
-          if (!child.value) hasDefault = true;
-          fall = union(fall, entry);
-          for (const s of child.body) fall = exec(ctx, s, fall);
-        } else {
-          fall = exec(ctx, child, fall);
-        }
+/** References as a path-walk domain: calls acquire and release, conditions narrow what is held. */
+function refDomain(ctx: Ctx): PathDomain<State> {
+  return {
+    key: serialise,
+    expr: (st, e) => evalExpr(ctx, st, e),
+    decl(st, vars) {
+      let cur = st;
+      for (const v of vars) {
+        if (!v.init) continue;
+        cur = evalExpr(ctx, cur, v.init);
+        cur = assign(ctx, cur, { line: v.line, endLine: v.endLine, text: v.name, k: 'ident', name: v.name }, v.init, v.line);
       }
-      const breaks = ctx.breaks.pop()!;
-      return union(fall, breaks, hasDefault ? [] : entry);
-    }
-    case 'case': {
-      let cur = states;
-      for (const s of st.body) cur = exec(ctx, s, cur);
       return cur;
-    }
-    default:
-      return states;
-  }
+    },
+    branch(states, cond) {
+      const after = states.map((st) => evalExpr(ctx, st, cond, true));
+      const facts = factsOf(ctx, cond);
+      return { then: after.map((st) => applyFacts(st, facts.t)), else: after.map((st) => applyFacts(st, facts.f)) };
+    },
+    onReturn: (states, st) => checkReturn(ctx, states, st.value, st.line, st.text, false),
+    maxStates: MAX_STATES,
+  };
 }
 
 /** Runs the reference analysis over one function for the given acquire/release calls. */
@@ -441,7 +376,7 @@ export function analyseRefs(fn: FunctionIR, ops: readonly RefOp[], opts: RefOpti
   const head = fn.text.slice(0, Math.max(0, fn.text.indexOf('{')));
   const starName = fn.name ? new RegExp(`\\*\\s*${fn.name}\\s*\\(`).test(head) : false;
   const ctx: Ctx = {
-    fn, ops: new Map(ops.map((o) => [o.name, o])), labels: new Map(), breaks: [], report,
+    fn, ops: new Map(ops.map((o) => [o.name, o])), report,
     pointerReturn: /\*/.test(rt) || starName,
     intReturn: !/\*/.test(rt) && !starName && /\b(int|long|ssize_t|vm_fault_t|blk_status_t|s32|s64)\b/.test(rt),
     unknownReturn: rt.trim() === '',
@@ -450,7 +385,7 @@ export function analyseRefs(fn: FunctionIR, ops: readonly RefOp[], opts: RefOpti
     held: (opts.entry ?? []).map((e) => ({ ...e, nullable: false, handle: false, entry: true })),
     vals: {},
   };
-  const end = exec(ctx, fn.body, [entry]);
+  const end = walkPaths(fn.body, refDomain(ctx), [entry]);
   // A hunk-only fragment does not show its real end: do not judge its fall-through.
   if (!fn.synthetic) checkReturn(ctx, end, undefined, fn.endLine, '', true);
   return report;
