@@ -110,6 +110,20 @@ describe('p2pdma-review CLI', () => {
     expect(b.err).toContain('failOn');
   });
 
+  test('--tree: whole files show allocations outside the hunk; a hunk that does not apply falls back with a note', async () => {
+    const hunksOnly = JSON.parse((await run(['--format', 'json', 'fixtures/cli/tree-ring.patch'])).out);
+    expect(hunksOnly.findings).toEqual([]);
+    const r = await run(['--format', 'json', '--tree', 'fixtures/cli/tree', 'fixtures/cli/tree-ring.patch', 'fixtures/cli/tree-stale.patch']);
+    const j = JSON.parse(r.out);
+    const ring = j.findings.filter((f: { input: string }) => f.input === 'fixtures/cli/tree-ring.patch');
+    expect(ring.map((f: { ruleId: string; line: number; certainty: string }) => [f.ruleId, f.line, f.certainty]))
+      .toEqual([['sg-nonpage-memory', 34, 'certain']]);
+    expect(ring[0].evidence.some((e: { line: number }) => e.line === 13)).toBe(true);
+    expect(j.notes).toEqual(expect.arrayContaining([expect.objectContaining({
+      input: 'fixtures/cli/tree-stale.patch', message: expect.stringMatching(/does not apply.*hunks only/),
+    })]));
+  });
+
   test('SARIF output is produced', async () => {
     const r = await run(['--format', 'sarif', EX1]);
     const s = JSON.parse(r.out);
