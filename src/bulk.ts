@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import { ingest } from './ingest/index.js';
-import { assemble, review, reviewPatches, type PatchBatchResult, type ReviewOptions } from './review.js';
+import { assemble, emptyBatch, mergeBatch, review, reviewPatches, type PatchBatchResult, type ReviewOptions } from './review.js';
 import type { InputSource, Patch, ReviewResult } from './types.js';
 
 export interface BulkOptions extends ReviewOptions {
@@ -65,14 +65,5 @@ export async function reviewMany(sources: InputSource[], options: BulkOptions): 
   const results = await Promise.all(chunks.map((patches) => runWorker({
     patches, config: options.config, treeDir: options.treeDir, pluginSpecs: options.pluginSpecs ?? [], cwd: process.cwd(),
   })));
-  const merged: PatchBatchResult = { findings: [], errors: [], notes: [], timings: { parse: 0, analyse: 0, rules: 0 } };
-  for (const r of results) {
-    merged.findings.push(...r.findings);
-    merged.errors.push(...r.errors);
-    merged.notes.push(...r.notes);
-    merged.timings.parse += r.timings.parse;
-    merged.timings.analyse += r.timings.analyse;
-    merged.timings.rules += r.timings.rules;
-  }
-  return assemble(ingested, merged, options, ingestMs);
+  return assemble(ingested, results.reduce(mergeBatch, emptyBatch()), options, ingestMs);
 }

@@ -28,19 +28,29 @@ export interface PatchBatchResult {
   timings: { parse: number; analyse: number; rules: number };
 }
 
+/** Appends `more` to `into` (findings, errors, notes in order; timings summed). */
+export function mergeBatch(into: PatchBatchResult, more: PatchBatchResult): PatchBatchResult {
+  into.findings.push(...more.findings);
+  into.errors.push(...more.errors);
+  into.notes.push(...more.notes);
+  into.timings.parse += more.timings.parse;
+  into.timings.analyse += more.timings.analyse;
+  into.timings.rules += more.timings.rules;
+  return into;
+}
+
+/** An empty batch result. */
+export function emptyBatch(): PatchBatchResult {
+  return { findings: [], errors: [], notes: [], timings: { parse: 0, analyse: 0, rules: 0 } };
+}
+
 /** Runs the rules over already-ingested patches (the part bulk mode spreads over worker threads). */
 export async function reviewPatches(patches: Patch[], options: ReviewOptions): Promise<PatchBatchResult> {
   const rules = enabledRules(options.config, options.extraRules ?? []);
   const model = createModelView(options.config);
-  const out: PatchBatchResult = { findings: [], errors: [], notes: [], timings: { parse: 0, analyse: 0, rules: 0 } };
+  const out = emptyBatch();
   for (const patch of patches) {
-    const r = await reviewPatch(patch, { config: options.config, rules, model, tree: options.tree, apply: applyHunks });
-    out.findings.push(...r.findings);
-    out.errors.push(...r.errors);
-    out.notes.push(...r.notes);
-    out.timings.parse += r.timings.parse;
-    out.timings.analyse += r.timings.analyse;
-    out.timings.rules += r.timings.rules;
+    mergeBatch(out, await reviewPatch(patch, { config: options.config, rules, model, tree: options.tree, apply: applyHunks }));
   }
   return out;
 }
