@@ -152,3 +152,4 @@ export { explainPair, formatPairExplanation, type PairExplanation } from './expl
 
 // The model CLI (src/model/cli.ts) is imported directly by src/cli.ts, so the App never loads it.
 export { ADDED_IDENTIFIERS, addedIdentifier, type AddedIdentifier } from './added.js';
+export { RELEASES, versionAtDate } from './versions.js';
