@@ -18,11 +18,52 @@ export function exprChildren(e: Expr): Expr[] {
   }
 }
 
+/**
+ * Parent chains are built once per node and shared by every walk: the IR never changes after lowering, so a
+ * node reached through the same parent chain always has the same `[...parents, node]`. Thirty rules walk the
+ * same functions; without this each walk copied O(depth) per node and garbage collection dominated. The
+ * arrays are frozen: callers may keep them but never modify them.
+ */
+const chains = new WeakMap<object, { parents: readonly object[]; next: readonly object[] }>();
+const ROOT: readonly never[] = Object.freeze([]);
+
+function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
+  const hit = chains.get(node);
+  if (hit && hit.parents === parents) return hit.next as T[];
+  const next = Object.freeze([...parents, node]);
+  chains.set(node, { parents, next });
+  return next as T[];
+}
+
+/** Pre-order (node, parents) lists of walks from a root, replayed by later walks of the same root. */
+const flatExprs = new WeakMap<Expr, [Expr, Expr[]][]>();
+const flatStmts = new WeakMap<Stmt, [Stmt, Stmt[]][]>();
+
+function collectExprs(e: Expr, parents: readonly Expr[], out: [Expr, Expr[]][]): void {
+  out.push([e, parents as Expr[]]);
+  const children = exprChildren(e);
+  if (children.length === 0) return;
+  const next = chainOf(e, parents);
+  for (const c of children) collectExprs(c, next, out);
+}
+
+function collectStmts(s: Stmt, parents: readonly Stmt[], out: [Stmt, Stmt[]][]): void {
+  out.push([s, parents as Stmt[]]);
+  const children = stmtChildren(s);
+  if (children.length === 0) return;
+  const next = chainOf(s, parents);
+  for (const c of children) collectStmts(c, next, out);
+}
+
 /** Pre-order walk over an expression tree; `parents` is the chain from the statement's root expression. */
-export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void, parents: Expr[] = []): void {
-  visit(e, parents);
-  const next = [...parents, e];
-  for (const c of exprChildren(e)) walkExpr(c, visit, next);
+export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void, parents: readonly Expr[] = ROOT): void {
+  let list = parents === ROOT ? flatExprs.get(e) : undefined;
+  if (!list) {
+    list = [];
+    collectExprs(e, parents, list);
+    if (parents === ROOT) flatExprs.set(e, list);
+  }
+  for (const [n, p] of list) visit(n, p);
 }
 
 /** The expressions a statement evaluates itself (not those of nested statements). */
@@ -54,10 +95,14 @@ export function stmtChildren(s: Stmt): Stmt[] {
 }
 
 /** Pre-order walk over statements; `parents` lists enclosing statements, outermost first. */
-export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void, parents: Stmt[] = []): void {
-  visit(s, parents);
-  const next = [...parents, s];
-  for (const c of stmtChildren(s)) walkStmts(c, visit, next);
+export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void, parents: readonly Stmt[] = ROOT): void {
+  let list = parents === ROOT ? flatStmts.get(s) : undefined;
+  if (!list) {
+    list = [];
+    collectStmts(s, parents, list);
+    if (parents === ROOT) flatStmts.set(s, list);
+  }
+  for (const [n, p] of list) visit(n, p);
 }
 
 /** A call site with the statement it is in. */

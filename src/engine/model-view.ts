@@ -40,7 +40,9 @@ export function platformsFor(config: Config): Platform[] {
 
 /** Builds the model view for one configuration (memoised lookups; platforms loaded once). */
 export function createModelView(config: Config): ModelView {
-  const platforms = platformsFor(config);
+  // Platforms are loaded (YAML, validated) on the first question that needs them: most patches ask none.
+  let loaded: Platform[] | undefined;
+  const platforms = () => (loaded ??= platformsFor(config));
   const kernel = config.kernel;
   const kindCache = new Map<string, KindInfo | undefined>();
   let p2pCache: PlatformP2p[] | undefined;
@@ -74,12 +76,12 @@ export function createModelView(config: Config): ModelView {
     },
     kindOnPlatforms(id: string, prop: keyof KindInfo) {
       if (!isMemoryKindId(id) || !KIND_PROPS.includes(prop as KindProperty)) return [];
-      return platforms.map((p) => ({ platform: p.name, value: kindProperty(id, prop as KindProperty, p) === true }));
+      return platforms().map((p) => ({ platform: p.name, value: kindProperty(id, prop as KindProperty, p) === true }));
     },
     apiStatus: (name: string) => apiStatus(name, kernel),
     removedIdentifiers: () => removedIdentifiers(kernel).map((r) => r.name),
     p2p() {
-      p2pCache ??= platforms.map((p) => {
+      p2pCache ??= platforms().map((p) => {
         const s = platformP2pSummary(p, { kernel });
         return { platform: p.name, mapType: s.mapType, outcome: s.dmaOutcome, explanation: s.explanation };
       });
