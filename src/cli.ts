@@ -96,21 +96,24 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     io.stderr.write(`p2pdma-review: no input given\n\n${USAGE}\n`);
     return 2;
   }
-  const { loadConfigFile, findDefaultConfig, defaultConfig, mergeCliOverrides } = await import('./config/index.js');
+  const { defaultConfig } = await import('./config/constants.js');
+  const { mergeCliOverrides } = await import('./config/overrides.js');
+  const { findDefaultConfig } = await import('./config/find.js');
   const { loadPlugins, pluginsDeclaredIn } = await import('./plugins.js');
   const configPath = o.config ?? findDefaultConfig(io.cwd);
   const known = new Set(ruleIds());
   const pluginErrors: { input: string; message: string }[] = [];
   // Plugin rules must be known before the configuration is validated (it may configure them): load the
   // plugins the file and the flags declare first, then validate once against built-in + plugin rule ids.
-  const declared = [...(configPath ? pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
+  const declared = [...(configPath ? await pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
   const plugins = await loadPlugins(declared, io.cwd, known);
   pluginErrors.push(...plugins.errors);
   let config = defaultConfig();
   if (configPath) {
+    // Validation (zod) and YAML are loaded only when there is a file to read.
+    const { loadConfigFile, formatConfigError } = await import('./config/index.js');
     const loaded = await loadConfigFile(configPath, [...known]);
     if (loaded.errors.length) {
-      const { formatConfigError } = await import('./config/index.js');
       for (const e of loaded.errors) io.stderr.write(`p2pdma-review: ${formatConfigError(e)}\n`);
       return 2;
     }

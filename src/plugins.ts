@@ -2,7 +2,6 @@
 // `rules: Rule[]` (named or on its default export). Failures are errors naming the plugin, never crashes.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { pathToFileURL } from 'node:url';
 import type { InputError, RuleMeta } from './types.js';
 import type { Rule } from './rules/types.js';
@@ -51,8 +50,9 @@ export async function loadPlugins(specs: string[], cwd: string, knownIds: Set<st
  * validated (validation needs the plugin rule ids). Unreadable or malformed files give an empty list: the
  * validation that follows reports them properly.
  */
-export function pluginsDeclaredIn(configPath: string): string[] {
+export async function pluginsDeclaredIn(configPath: string): Promise<string[]> {
   try {
+    const { parse: parseYaml } = await import('yaml');
     const raw = parseYaml(readFileSync(configPath, 'utf8')) as { plugins?: unknown } | null;
     const list = Array.isArray(raw?.plugins) ? raw!.plugins.filter((p): p is string => typeof p === 'string') : [];
     const base = dirname(resolve(configPath));

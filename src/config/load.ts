@@ -1,13 +1,11 @@
 // Reading configuration: YAML text → validated Config, with syntax and schema errors located by line.
 
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { defaultConfig, parseConfig, type ConfigError, type ConfigResult, type ParseConfigOptions } from './schema.js';
 
-/** The CLI's configuration file, looked up in the working directory. */
-export const CLI_CONFIG_FILE = '.p2pdma-review.yml';
+export { CLI_CONFIG_FILE, findDefaultConfig } from './find.js';
 /** The App's configuration file, read from the repository's default branch. */
 export const APP_CONFIG_PATH = '.github/p2pdma-review.yml';
 
@@ -57,12 +55,6 @@ export async function loadConfigFile(path: string, knownRules: readonly string[]
     result.config.plugins = result.config.plugins.map((p) => resolvePluginPath(p, dirname(path)));
   }
   return result;
-}
-
-/** `.p2pdma-review.yml` in `cwd`, if it exists and is a file. */
-export function findDefaultConfig(cwd: string): string | undefined {
-  const candidate = join(cwd, CLI_CONFIG_FILE);
-  return existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
 }
 
 /** Relative paths (`./x.js`, `../y.mjs`) are file paths; anything else is a package name, left alone. */

@@ -1,7 +1,7 @@
 // Command-line flags layered over the file configuration (flags win; plugins accumulate).
 
 import type { Config } from '../types.js';
-import { FAIL_ON_LEVELS, KERNEL_VERSION } from './schema.js';
+import { FAIL_ON_LEVELS, KERNEL_VERSION } from './constants.js';
 
 /** The CLI flags that change configuration, as the argument parser read them (strings unchecked). */
 export interface CliOverrides {

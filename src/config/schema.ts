@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Config } from '../types.js';
 import { globToRegExp } from './glob.js';
+import { defaultConfig as plainDefaults } from './constants.js';
 
 /** One problem in a configuration, located by property path (`rules.dma-on-stack.severity`). */
 export interface ConfigError {
@@ -30,13 +31,9 @@ export interface ParseConfigOptions {
   knownRules: readonly string[];
 }
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export const FAIL_ON_LEVELS = ['error', 'warning', 'never'] as const;
-export const FILTER_MODES = ['added', 'diff_context', 'file', 'nofilter'] as const;
-export const REVIEW_EVENTS = ['COMMENT', 'REQUEST_CHANGES'] as const;
+import { FAIL_ON_LEVELS, FILTER_MODES, KERNEL_VERSION, REVIEW_EVENTS, SEVERITIES } from './constants.js';
 
-/** "6.12", "6.1.54", "6.15-rc3": what `uname -r` style version prefixes look like. */
-export const KERNEL_VERSION = /^\d+\.\d+(?:\.\d+)?(?:-rc\d+)?$/;
+export { FAIL_ON_LEVELS, FILTER_MODES, KERNEL_VERSION, REVIEW_EVENTS, SEVERITIES };
 
 /**
  * GitHub's "list pull request files" endpoint returns at most 3000 files, so a larger cap could
@@ -129,7 +126,7 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
 
 /** The configuration with every default applied (a fresh object each call). */
 export function defaultConfig(): Config {
-  return buildConfigSchema([]).parse({});
+  return plainDefaults();
 }
 
 /**

@@ -3,7 +3,7 @@
 import { parseImage } from '../c/source.js';
 import type { SourceImage } from '../c/images.js';
 import { FileAnalysis } from '../analysis/index.js';
-import { pathIncluded } from '../config/index.js';
+import { pathIncluded } from '../config/paths.js';
 import type { Config, FileDiff, Finding, InputError, Patch } from '../types.js';
 import type { ModelView, Rule, RuleReport } from '../rules/types.js';
 import { toFinding } from './findings.js';

@@ -33,7 +33,9 @@ export const dmaOnStack: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
     const wrappers = wrapperSummaries(ctx.analysis, ctx.model);
-    const notes = platformNotes(ctx);
+    // The per-platform notes load the platform profiles: compute them only once there is a report.
+    let cached: string[] | undefined;
+    const notes = () => (cached ??= platformNotes(ctx));
     const seen = new Set<string>();
     const push = (r: RuleReport) => {
       const key = `${r.line}:${r.code}`;
@@ -68,7 +70,7 @@ type Call = Extract<Expr, { k: 'call' }>;
 
 /** A report when `arg` may hold stack memory and reaches `sink` (directly or through `wrapper`). */
 function stackReport(ctx: RuleContext, fn: FunctionIR, arg: Expr, call: Call, sink: DmaSinkArg,
-  wrapper: WrapperPath | undefined, notes: string[]): RuleReport | undefined {
+  wrapper: WrapperPath | undefined, notes: () => string[]): RuleReport | undefined {
   const split = splitOrigins(ctx.analysis.origins(arg, fn), isStack);
   const certainty = certaintyOf(split);
   if (!certainty) return undefined;
@@ -86,7 +88,7 @@ function stackReport(ctx: RuleContext, fn: FunctionIR, arg: Expr, call: Call, si
     message: `\`${arg.text}\` ${certainty === 'certain' ? 'is' : 'may be'} stack memory and is passed to ${through}: the device accesses it by DMA.`,
     why: whyFor(sink),
     instead: insteadFor(sink),
-    platformNotes: notes,
+    platformNotes: notes(),
     evidence: [...evidenceOf(split.bad), ...path, { file: ctx.image.path, line: call.line, note: `passed to ${call.callee}()` }],
     references: [...REFS, sink.source],
   };
@@ -97,7 +99,7 @@ function stackReport(ctx: RuleContext, fn: FunctionIR, arg: Expr, call: Call, si
  * heap allocation into a local array: the pattern of a driver-local transfer helper losing its DMA-safe
  * buffer. Reported as likely: the wrapper's use of the buffer is inferred, not seen.
  */
-function unseenWrapperReports(ctx: RuleContext, fn: FunctionIR, call: Call, notes: string[]): RuleReport[] {
+function unseenWrapperReports(ctx: RuleContext, fn: FunctionIR, call: Call, notes: () => string[]): RuleReport[] {
   if (ctx.analysis.provenance.functionNamed(call.callee) || ctx.model.contract(call.callee)) return [];
   if (NON_DMA_NAME.test(call.callee)) return [];
   if (!TRANSFER_NAME.test(call.callee) && !BUS_PATH.test(ctx.image.path)) return [];
@@ -118,7 +120,7 @@ function unseenWrapperReports(ctx: RuleContext, fn: FunctionIR, call: Call, note
       message: `\`${arg.text}\` is now a stack buffer, but this patch removes its ${heap.allocator}() allocation while still passing it to the transfer helper ${call.callee}(): such helpers hand the buffer to the bus core, which DMAs into it.`,
       why: `${whyFor(BUS_PATH.test(ctx.image.path) ? busSinkFor(ctx.image.path) : undefined)} The buffer used to come from ${heap.allocator}() (removed line ${heap.line}: \`${heap.text}\`); heap memory is what makes a transfer buffer DMA-able, which is why drivers allocate even two-byte buffers.`,
       instead: insteadFor(undefined),
-      platformNotes: notes,
+      platformNotes: notes(),
       evidence: [...evidenceOf(stack), { file: ctx.image.path, line: call.line, note: `passed to ${call.callee}() (its body is not part of this diff)` }],
       references: [...REFS, 'drivers/usb/core/message.c (usb_control_msg)'],
     });
@@ -127,7 +129,7 @@ function unseenWrapperReports(ctx: RuleContext, fn: FunctionIR, call: Call, note
 }
 
 /** `struct spi_transfer t = { .tx_buf = buf }`, `xfer.rx_buf = buf`, `urb->transfer_buffer = buf` with stack memory. */
-function fieldReports(ctx: RuleContext, fn: FunctionIR, notes: string[]): RuleReport[] {
+function fieldReports(ctx: RuleContext, fn: FunctionIR, notes: () => string[]): RuleReport[] {
   const out: RuleReport[] = [];
   const scope = ctx.analysis.provenance.scope(fn);
   const typeOf = (name: string) => scope.locals.get(name)?.type ?? scope.params.get(name)?.type ?? '';
@@ -141,7 +143,7 @@ function fieldReports(ctx: RuleContext, fn: FunctionIR, notes: string[]): RuleRe
       message: `\`${value.text}\` ${certainty === 'certain' ? 'is' : 'may be'} stack memory and is stored in ${struct}.${field}, which the bus core maps for DMA.`,
       why: whyFor(sink),
       instead: insteadFor(sink),
-      platformNotes: notes,
+      platformNotes: notes(),
       evidence: [...evidenceOf(split.bad), { file: ctx.image.path, line, note: `stored in .${field}` }],
       references: [...REFS, source],
     });
