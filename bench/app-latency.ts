@@ -45,7 +45,10 @@ export type AppServerMode = 'probot-run' | 'throttle-off';
 /** Options of {@link measureAppLatency}. */
 export interface AppLatencyOptions {
   mode: AppServerMode;
+  /** The repository: node_modules (probot) and the recorded webhook used as payload template. */
   repoRoot: string;
+  /** Package root of the build under test (see bench/snapshot.ts). */
+  buildRoot: string;
   deliveries: number;
   warmup: number;
   seed: number;
@@ -119,8 +122,8 @@ function peakRssKb(pid: number | undefined): number | undefined {
 /** Starts the simulator and the App, measures every case, and stops both. */
 export async function measureAppLatency(options: AppLatencyOptions): Promise<AppLatencyResult> {
   const probotBin = join(options.repoRoot, 'node_modules/probot/bin/probot.js');
-  const appEntry = join(options.repoRoot, 'dist/src/app.js');
-  const launcher = join(options.repoRoot, 'dist/bench/app-server.js');
+  const appEntry = join(options.buildRoot, 'dist/src/app.js');
+  const launcher = join(options.buildRoot, 'dist/bench/app-server.js');
   for (const f of [probotBin, appEntry, launcher]) if (!existsSync(f)) throw new Error(`App latency: ${f} is missing (run npm run build)`);
   const argv = options.mode === 'probot-run' ? [probotBin, 'run', appEntry] : [launcher];
   const template = JSON.parse(readFileSync(join(options.repoRoot, 'fixtures/webhooks/pull_request.opened.json'), 'utf8')) as Record<string, any>;
@@ -134,7 +137,7 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
   const port = await freePort();
   let output = '';
   const app = spawn(process.execPath, argv, {
-    cwd: options.repoRoot,
+    cwd: options.buildRoot,
     env: {
       ...process.env,
       APP_ID: String(APP_ID),

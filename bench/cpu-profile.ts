@@ -36,6 +36,8 @@ export interface ProfileSummary {
   totalMs: number;
   functions: HotSpot[];
   modules: ModuleTime[];
+  /** Self time per source file (`src/rules/removed-api.ts`), largest first: which rule or pass to look at. */
+  files: ModuleTime[];
 }
 
 /** Which bucket a script URL belongs to: `src/ingest`, `tree-sitter`, `node:internal`, `(garbage collector)`. */
@@ -96,6 +98,7 @@ export function summarizeProfile(profile: CpuProfile, repoRoot: string, top = 15
   }
   const fns = new Map<string, { function: string; location: string; module: string; us: number }>();
   const mods = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const [id, us] of selfUs) {
     const node = byNode.get(id);
     if (!node) continue;
@@ -107,6 +110,8 @@ export function summarizeProfile(profile: CpuProfile, repoRoot: string, top = 15
     const entry = fns.get(key) ?? { function: functionName || '(anonymous)', location: locate(url, lineNumber, columnNumber, repoRoot), module, us: 0 };
     entry.us += us;
     fns.set(key, entry);
+    const file = entry.location ? entry.location.replace(/:\d+$/, '') : functionName;
+    files.set(file, (files.get(file) ?? 0) + us);
   }
   const share = (us: number) => (totalUs > 0 ? us / totalUs : 0);
   return {
@@ -116,5 +121,9 @@ export function summarizeProfile(profile: CpuProfile, repoRoot: string, top = 15
       .slice(0, top)
       .map((f) => ({ function: f.function, location: f.location, module: f.module, selfMs: f.us / 1000, share: share(f.us) })),
     modules: [...mods.entries()].sort((a, b) => b[1] - a[1]).map(([module, us]) => ({ module, selfMs: us / 1000, share: share(us) })),
+    files: [...files.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([module, us]) => ({ module, selfMs: us / 1000, share: share(us) })),
   };
 }

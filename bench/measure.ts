@@ -21,6 +21,8 @@ export interface ProcessRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Killed at `timeoutMs`: `wallMs` is then a lower bound of the time the command needs. */
+  timedOut: boolean;
 }
 
 /** Options of {@link runMeasured}. */
@@ -31,6 +33,8 @@ export interface MeasureOptions {
   rss?: RssMethod;
   /** Keep at most this many characters of stdout (checkpatch can print megabytes we only count). */
   stdoutLimit?: number;
+  /** Kill the run (its whole process group) after this many milliseconds; the result says `timedOut`. */
+  timeoutMs?: number;
 }
 
 /** The best RSS method this machine supports for `command`. */
@@ -74,7 +78,16 @@ export async function runMeasured(command: string, args: string[], options: Meas
   try {
     return await new Promise<ProcessRun>((resolve, reject) => {
       const started = process.hrtime.bigint();
-      const child = spawn(cmd, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Own process group, so a timeout ends the measured program too, not just GNU time in front of it.
+      const child = spawn(cmd, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.timeoutMs !== undefined });
+      let timedOut = false;
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+            }, options.timeoutMs);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let outLen = 0;
@@ -85,13 +98,14 @@ export async function runMeasured(command: string, args: string[], options: Meas
       child.stderr.on('data', (b: Buffer) => err.push(b));
       child.once('error', reject);
       child.once('close', (code, signal) => {
+        if (timer) clearTimeout(timer);
         const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
         let maxRssKb: number | undefined;
         if (existsSync(rssFile)) {
           const text = readFileSync(rssFile, 'utf8');
           maxRssKb = method === 'gnu-time' ? parseGnuTimeRss(text) : Number(text) || undefined;
         }
-        resolve({ wallMs, maxRssKb, exitCode: code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+        resolve({ wallMs, maxRssKb, exitCode: code, signal, timedOut, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
       });
     });
   } finally {

@@ -42,6 +42,8 @@ export interface CheckpatchFigures {
   exitCode: number | null;
   /** Lines of output (one per reported problem line), to show it really checked the input. */
   outputLines: number;
+  /** Killed at the time limit: `wallMs` is a lower bound, and so is the speed ratio. */
+  timedOut?: boolean;
 }
 
 export interface SetResult {
@@ -88,6 +90,8 @@ export interface BenchResults {
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
   methods: { rss: RssMethod; latency: string; floor: string; checkpatch: string };
   kernelSource: string;
+  /** The code measured: the frozen copy of dist/, and the checkout's commit (plus uncommitted changes). */
+  build: { snapshot: string; commit?: string; uncommittedChanges?: number };
   nodeStartupMs?: number;
   /** 1-minute load average before and after the run: figures from a busy machine are not comparable. */
   loadAverage: { before: number; after: number };

@@ -2,13 +2,15 @@
 // latency, scaling, bulk mode and App latency, profiles the large inputs, prints tables and PASS/FAIL lines for
 // the issue's targets, and writes everything to bench/results/latest.json.
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureAppLatency } from './app-latency.js';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './cpu-profile.js';
 import { corpusSet, kernelSeriesSet, largePatchSet, syntheticSet, type InputSet } from './inputs.js';
 import { locateKernelSource } from './kernel-source.js';
+import { snapshotBuild } from './snapshot.js';
 import { rssMethodFor } from './measure.js';
 import type { BenchResults, ScalingPoint, SetResult } from './results.js';
 import { CHECKPATCH_ARGS, nodeStartup, runCheckpatch, runCli, runFloor, runLatency, type SuiteContext } from './suite.js';
@@ -24,6 +26,8 @@ const USAGE = `Usage: npm run bench -- [options]
                     (checkpatch-series: checkpatch.pl on the 580k-line kernel series, about 10 minutes alone)
   --repeat <n>      runs per measurement (default 3, quick 1; inputs over 4 MB always once)
   --seed <n>        seed of the synthetic series (default ${DEFAULT_SEED})
+  --checkpatch-timeout <min>  kill a checkpatch.pl run after this many minutes (default 15); its time
+                    and the speed ratio are then reported as lower bounds
   --out <file>      results JSON (default bench/results/latest.json)
   -h, --help        this help`;
 
@@ -35,11 +39,12 @@ interface Options {
   skip: Set<Step>;
   repeat: number;
   seed: number;
+  checkpatchTimeoutMin: number;
   out?: string;
 }
 
 function parseOptions(argv: string[]): Options | { help: true } {
-  const o: Options = { quick: false, skip: new Set(), repeat: 0, seed: DEFAULT_SEED };
+  const o: Options = { quick: false, skip: new Set(), repeat: 0, seed: DEFAULT_SEED, checkpatchTimeoutMin: 15 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -59,6 +64,10 @@ function parseOptions(argv: string[]): Options | { help: true } {
       if (!Number.isInteger(n) || n < (a === '--repeat' ? 1 : 0)) throw new Error(`${a} needs a ${a === '--repeat' ? 'positive' : 'non-negative'} integer`);
       if (a === '--repeat') o.repeat = n;
       else o.seed = n;
+    } else if (a === '--checkpatch-timeout') {
+      const n = Number(value());
+      if (!(n > 0)) throw new Error('--checkpatch-timeout needs a positive number of minutes');
+      o.checkpatchTimeoutMin = n;
     } else if (a === '--out') o.out = value();
     else throw new Error(`unknown option ${a}`);
   }
@@ -89,11 +98,11 @@ async function profile(ctx: SuiteContext, set: InputSet): Promise<ProfileSummary
   const dir = join(ctx.cacheDir, 'profiles', set.id);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await runCli(ctx, set, { repeats: 1, jobs: 1, extraNodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] });
+  await runCli(ctx, set, { repeats: 1, jobs: 1, extraNodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir], tag: 'profile' });
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   if (files.length === 0) throw new Error(`no .cpuprofile written to ${dir}`);
   const prof = JSON.parse(readFileSync(join(dir, files[0]), 'utf8')) as CpuProfile;
-  return { ...summarizeProfile(prof, repoRoot, 15), file: join(dir, files[0]) };
+  return { ...summarizeProfile(prof, ctx.buildRoot, 15), file: join(dir, files[0]) };
 }
 
 async function main(): Promise<number> {
@@ -111,14 +120,15 @@ async function main(): Promise<number> {
   const o = options;
   const cacheDir = join(repoRoot, 'bench', '.cache');
   mkdirSync(cacheDir, { recursive: true });
-  const ctx: SuiteContext = { repoRoot, cacheDir, log };
+  // Every measurement below runs this frozen copy of dist/ (teammates may rebuild dist/ meanwhile).
+  const buildRoot = snapshotBuild(repoRoot, cacheDir);
+  const ctx: SuiteContext = { repoRoot, buildRoot, cacheDir, log };
   const skipped: string[] = [];
   const skip = (why: string) => {
     skipped.push(why);
     log(`skipped: ${why}`);
   };
   for (const s of o.skip) skip(`${s} (--skip)`);
-  if (!existsSync(join(repoRoot, 'dist/src/cli.js'))) throw new Error('dist/src/cli.js is missing: run `npm run build` (npm run bench does)');
 
   // ── Inputs ──
   const kernel = locateKernelSource(repoRoot, cacheDir);
@@ -160,7 +170,7 @@ async function main(): Promise<number> {
     if (kernelDir && !o.skip.has('checkpatch') && checkpatchSets.has(set.id)) {
       const cpRepeats = set.id === 'large-patch' ? o.repeat : 1;
       log(`${set.label}: checkpatch.pl ×${cpRepeats}${set.id === 'kernel-series' ? ' (this one takes minutes)' : ''}`);
-      r.checkpatch = await attempt(`checkpatch on ${set.id}`, r.failures, () => runCheckpatch(ctx, set, kernelDir, cpRepeats));
+      r.checkpatch = await attempt(`checkpatch on ${set.id}`, r.failures, () => runCheckpatch(ctx, set, kernelDir, cpRepeats, o.checkpatchTimeoutMin * 60_000));
     }
     if (!o.skip.has('latency') && (set.id !== 'synthetic-x2' && set.id !== 'synthetic-x5' && set.id !== 'synthetic-x10')) {
       log(`${set.label}: per-patch latency`);
@@ -200,6 +210,7 @@ async function main(): Promise<number> {
       app.push(await measureAppLatency({
         mode,
         repoRoot,
+        buildRoot,
         deliveries: o.quick ? 10 : 50,
         warmup: o.quick ? 2 : 5,
         seed: o.seed,
@@ -240,6 +251,7 @@ async function main(): Promise<number> {
       checkpatch: `perl scripts/checkpatch.pl ${CHECKPATCH_ARGS.join(' ')} <files>`,
     },
     kernelSource: 'dir' in kernel ? kernel.origin : `absent: ${kernel.skip}`,
+    build: describeBuild(buildRoot),
     nodeStartupMs,
     loadAverage: { before: loadBefore, after: loadavg()[0] },
     sets: results,
@@ -258,11 +270,23 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/** Which code was measured: the snapshot, and the checkout's commit and uncommitted-change count (read-only git). */
+function describeBuild(buildRoot: string): BenchResults['build'] {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
+  const head = git(['rev-parse', '--short', 'HEAD']);
+  const status = git(['status', '--porcelain']);
+  return {
+    snapshot: buildRoot,
+    commit: head.status === 0 ? head.stdout.trim() : undefined,
+    uncommittedChanges: status.status === 0 ? status.stdout.split('\n').filter(Boolean).length : undefined,
+  };
+}
+
 /** The human-readable report: tables, then the targets as PASS/FAIL lines. */
 export function render(r: BenchResults): string {
   const parts: string[] = [];
   const m = r.machine;
-  parts.push(`p2pdma-review benchmark (${r.mode}) — ${r.date}\nNode ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}\nKernel source: ${r.kernelSource}\nNode start-up (node -e 0): ${ms(r.nodeStartupMs)} ms; peak RSS via ${r.methods.rss}; load average ${fmt(r.loadAverage.before, 1)} before, ${fmt(r.loadAverage.after, 1)} after`);
+  parts.push(`p2pdma-review benchmark (${r.mode}) — ${r.date}\nNode ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}\nKernel source: ${r.kernelSource}\nBuild: ${r.build.commit ?? 'unknown commit'}${r.build.uncommittedChanges ? ` + ${r.build.uncommittedChanges} uncommitted changes` : ''}, frozen in ${r.build.snapshot}\nNode start-up (node -e 0): ${ms(r.nodeStartupMs)} ms; peak RSS via ${r.methods.rss}; load average ${fmt(r.loadAverage.before, 1)} before, ${fmt(r.loadAverage.after, 1)} after`);
   const withCli = r.sets.filter((s) => s.cli);
   parts.push(
     'Throughput — whole CLI process (`--format json --jobs 1`), median wall time',
@@ -287,9 +311,9 @@ export function render(r: BenchResults): string {
         s.label,
         ms(s.floor?.wallMs),
         times(s.overFloor),
-        ms(s.checkpatch?.wallMs),
+        s.checkpatch?.timedOut ? `> ${ms(s.checkpatch.wallMs)}` : ms(s.checkpatch?.wallMs),
         mb(s.checkpatch?.maxRssKb),
-        times(s.fasterThanCheckpatch),
+        s.checkpatch?.timedOut ? `≥ ${times(s.fasterThanCheckpatch)} (killed)` : times(s.fasterThanCheckpatch),
         ms(s.latency?.p50),
         ms(s.latency?.p99),
         s.latency ? `${s.latency.n} of ${s.latency.of}` : '—',
@@ -328,6 +352,8 @@ export function render(r: BenchResults): string {
     parts.push(
       `CPU profile of ${id} — self time by module (${ms(p.totalMs)} ms sampled)`,
       renderTable(['module', 'self ms', 'share'], p.modules.slice(0, 10).map((x) => [x.module, ms(x.selfMs), `${fmt(x.share * 100, 1)}%`])),
+      `Self time by source file, ${id}`,
+      renderTable(['file', 'self ms', 'share'], (p.files ?? []).slice(0, 12).map((x) => [x.module, ms(x.selfMs), `${fmt(x.share * 100, 1)}%`])),
       `Top functions of ${id}`,
       renderTable(['function', 'location', 'self ms', 'share'], p.functions.slice(0, 12).map((f) => [f.function, f.location, ms(f.selfMs), `${fmt(f.share * 100, 1)}%`])),
     );

@@ -7,9 +7,11 @@ import { runMeasured, type ProcessRun } from './measure.js';
 import type { CheckpatchFigures, CliFigures, FloorFigures } from './results.js';
 import { median, perSecond, summarize, type LatencySummary } from './stats.js';
 
-/** Where things are: the repository (dist/ built), the cache for outputs, the kernel tree if any. */
+/** Where things are: the repository, the frozen build under test, the cache for outputs. */
 export interface SuiteContext {
   repoRoot: string;
+  /** Package root of the build under test (bench/snapshot.ts): `dist/src/cli.js` lives below it. */
+  buildRoot: string;
   cacheDir: string;
   log: (line: string) => void;
 }
@@ -42,9 +44,9 @@ export interface CliOutcome {
  * (findings) and 2 (some input reported in `errors`, the rest reviewed) all produce a report; a run with
  * no report is a failure. The cwd is the cache directory so no stray `.p2pdma-review.yml` applies.
  */
-export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeats: number; jobs: number; extraNodeArgs?: string[] }): Promise<CliOutcome> {
-  const cli = join(ctx.repoRoot, 'dist/src/cli.js');
-  const out = join(ctx.cacheDir, `report-${set.id}-j${options.jobs}.json`);
+export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeats: number; jobs: number; extraNodeArgs?: string[]; tag?: string }): Promise<CliOutcome> {
+  const cli = join(ctx.buildRoot, 'dist/src/cli.js');
+  const out = join(ctx.cacheDir, `report-${set.id}-j${options.jobs}${options.tag ? `-${options.tag}` : ''}.json`);
   const runs: Array<{ wallMs: number; run: ProcessRun; report: JsonReport; text: string }> = [];
   for (let i = 0; i < options.repeats; i++) {
     rmSync(out, { force: true });
@@ -87,7 +89,7 @@ export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeat
 
 /** Runs the floor script on the same paths `repeats` times. */
 export async function runFloor(ctx: SuiteContext, set: InputSet, repeats: number): Promise<FloorFigures> {
-  const script = join(ctx.repoRoot, 'dist/bench/floor.js');
+  const script = join(ctx.buildRoot, 'dist/bench/floor.js');
   const runs: Array<{ wallMs: number; parsed: { parseMs: number; files: number; bytes: number } }> = [];
   for (let i = 0; i < repeats; i++) {
     const run = await runMeasured(process.execPath, [script, ...set.paths], { cwd: ctx.cacheDir, rss: 'none' });
@@ -104,13 +106,18 @@ export const CHECKPATCH_ARGS = ['--no-tree', '--no-signoff', '-q'];
 /**
  * Runs `perl <kernel>/scripts/checkpatch.pl --no-tree --no-signoff -q <files>` (one process for all files,
  * as the CLI gets them all at once). checkpatch exits 1 when it reports problems; only a Perl failure
- * (exit > 1 or a signal) is an error.
+ * (exit > 1 or a signal) is an error. A run over `timeoutMs` is killed and reported as `timedOut` (some
+ * inputs send checkpatch's regular expressions into catastrophic backtracking; see docs/benchmarks.md).
  */
-export async function runCheckpatch(ctx: SuiteContext, set: InputSet, kernelDir: string, repeats: number): Promise<CheckpatchFigures> {
+export async function runCheckpatch(ctx: SuiteContext, set: InputSet, kernelDir: string, repeats: number, timeoutMs: number): Promise<CheckpatchFigures> {
   const script = join(kernelDir, 'scripts/checkpatch.pl');
   const runs: Array<{ wallMs: number; run: ProcessRun }> = [];
   for (let i = 0; i < repeats; i++) {
-    const run = await runMeasured('perl', [script, ...CHECKPATCH_ARGS, ...set.checkpatchFiles], { cwd: kernelDir, stdoutLimit: 1 << 20 });
+    const run = await runMeasured('perl', [script, ...CHECKPATCH_ARGS, ...set.checkpatchFiles], { cwd: kernelDir, stdoutLimit: 1 << 20, timeoutMs });
+    if (run.timedOut) {
+      ctx.log(`checkpatch.pl on ${set.id} did not finish within ${(timeoutMs / 60000).toFixed(1)} min: killed; its time is a lower bound`);
+      return { wallMs: run.wallMs, runsMs: [run.wallMs], exitCode: null, outputLines: run.stdout.split('\n').filter((l) => l.trim() !== '').length, timedOut: true };
+    }
     if (run.signal || (run.exitCode ?? 2) > 1) throw failure(`checkpatch.pl on ${set.id}`, run);
     runs.push({ wallMs: run.wallMs, run });
   }
@@ -126,7 +133,7 @@ export async function runCheckpatch(ctx: SuiteContext, set: InputSet, kernelDir:
 
 /** Per-patch in-process latency on at most `max` patches of the set. */
 export async function runLatency(ctx: SuiteContext, set: InputSet, max: number): Promise<LatencySummary & { of: number }> {
-  const script = join(ctx.repoRoot, 'dist/bench/latency.js');
+  const script = join(ctx.buildRoot, 'dist/bench/latency.js');
   const args = [script, '--max', String(max), ...(set.splitMbox ? ['--split'] : []), ...set.files];
   const run = await runMeasured(process.execPath, args, { cwd: ctx.cacheDir, rss: 'none' });
   if (run.exitCode !== 0) throw failure(`latency on ${set.id}`, run);

@@ -18,17 +18,22 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): Target[] {
 
   for (const id of ['large-patch', 'corpus']) {
     const s = set(id);
-    targets.push(
-      check(
-        `checkpatch-${id}`,
-        `≥ 30× faster than checkpatch.pl on the ${id === 'corpus' ? 'corpus' : 'one large patch'} (whole process)`,
-        '≥ 30×',
-        s?.fasterThanCheckpatch,
-        (v) => v >= 30,
-        s?.cli && s.checkpatch ? `checkpatch ${s.checkpatch.wallMs.toFixed(0)} ms vs ${s.cli.wallMs.toFixed(0)} ms` : '',
-        s ? 'checkpatch.pl not run (no kernel source)' : `${id} not measured`,
-      ),
+    const t = check(
+      `checkpatch-${id}`,
+      `≥ 30× faster than checkpatch.pl on the ${id === 'corpus' ? 'corpus' : 'one large patch'} (whole process)`,
+      '≥ 30×',
+      s?.fasterThanCheckpatch,
+      (v) => v >= 30,
+      s?.cli && s.checkpatch
+        ? `checkpatch ${s.checkpatch.timedOut ? '> ' : ''}${s.checkpatch.wallMs.toFixed(0)} ms vs ${s.cli.wallMs.toFixed(0)} ms` +
+            // The most any tool that starts Node and parses the C could reach: checkpatch / floor.
+            (s.floor ? `; ceiling at the floor: ${(s.checkpatch.wallMs / s.floor.wallMs).toFixed(1)}×` : '')
+        : '',
+      s ? 'checkpatch.pl not run (no kernel source)' : `${id} not measured`,
     );
+    // A killed checkpatch gives a lower bound: enough to pass, never enough to fail.
+    if (s?.checkpatch?.timedOut && t.pass === false) t.pass = null;
+    targets.push(t);
   }
 
   for (const s of r.sets) {

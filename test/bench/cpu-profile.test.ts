@@ -35,4 +35,9 @@ test('self time is the sum of the sample intervals spent in each node', () => {
   expect(s.modules[0]).toEqual({ module: 'tree-sitter', selfMs: 4, share: 0.5 });
   expect(s.modules.find((m) => m.module === 'src/analysis')?.share).toBeCloseTo(3.5 / 8, 10);
   expect(s.functions.find((f) => f.function === 'walkExpr')?.location).toBe('dist/src/analysis/walk.js:22');
+  expect(s.files.map((f) => [f.module, f.selfMs])).toEqual([
+    ['node_modules/tree-sitter/index.js', 4],
+    ['dist/src/analysis/walk.js', 3.5],
+    ['(garbage collector)', 0.5],
+  ]);
 });

@@ -32,3 +32,11 @@ test('without GNU time, the preload measures a Node child from inside', async ()
   expect(run.exitCode).toBe(0);
   expect(run.maxRssKb).toBeGreaterThan(16 * 1024);
 });
+
+test('a run over its time limit is killed, with its whole process group, and marked timed out', async () => {
+  // The child starts a grandchild that would outlive a plain kill of the direct child.
+  const script = "require('child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'inherit' }); setTimeout(() => {}, 60000);";
+  const run = await runMeasured(process.execPath, ['-e', script], { cwd: tmpdir(), timeoutMs: 500 });
+  expect(run.timedOut).toBe(true);
+  expect(run.wallMs).toBeLessThan(60000);
+});

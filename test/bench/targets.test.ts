@@ -16,6 +16,7 @@ function results(over: Partial<Omit<BenchResults, 'targets'>>): Omit<BenchResult
     machine: { node: '', platform: '', cpus: 2, cpuModel: '', memoryGb: 1 },
     methods: { rss: 'none', latency: '', floor: '', checkpatch: '' },
     kernelSource: '',
+    build: { snapshot: '' },
     loadAverage: { before: 0, after: 0 },
     sets: [],
     scaling: [],
@@ -69,4 +70,18 @@ test('scaling, memory, bulk and App thresholds', () => {
 test('a failed App measurement is N/A with the reason, not a pass', () => {
   const t = evaluateTargets(results({ app: [{ mode: 'probot-run', error: 'the App exited' }] }));
   expect(byId(t, 'app-one-patch')).toMatchObject({ pass: null, detail: 'App latency failed: the App exited' });
+});
+
+test('a checkpatch run killed at the time limit is a lower bound: it can pass, not fail', () => {
+  const cp = (timedOut: boolean) => ({ wallMs: 1000, runsMs: [1000], exitCode: null, outputLines: 0, timedOut });
+  const t = evaluateTargets(
+    results({
+      sets: [
+        set('large-patch', { cli: cli(100), checkpatch: cp(true), fasterThanCheckpatch: 10 }),
+        set('corpus', { cli: cli(10), checkpatch: cp(true), fasterThanCheckpatch: 100 }),
+      ],
+    }),
+  );
+  expect(byId(t, 'checkpatch-large-patch')?.pass).toBeNull();
+  expect(byId(t, 'checkpatch-corpus')?.pass).toBe(true);
 });
