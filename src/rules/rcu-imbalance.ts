@@ -11,7 +11,8 @@ import type { Certainty, Evidence } from '../types.js';
 import {
   irMissesRcuCalls, RCU_CLASSES, rcuLockFacts, releaseLines, releaseNameFor, sectionName, spanVisible, visibleFromStart,
 } from './support/rcu-sections.js';
-import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
+import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
+import { insertBeforeReturn } from './support/suggest.js';
 
 const ID = 'rcu-imbalance';
 
@@ -102,7 +103,7 @@ export const rcuImbalance: Rule = {
             + 'percpu_ref_tryget_live()) and drop the section before returning; a deliberate hand-over must hold on every path and be annotated __acquires(RCU).',
           evidence,
           references: REFS,
-          suggestion: held.length === 1 && unlock && !first.implicit ? insertBefore(ctx, fn, first.returnLine, `${unlock}();`) : undefined,
+          suggestion: held.length === 1 && unlock && !first.implicit ? insertBeforeReturn(ctx, fn, first.returnLine, `${unlock}();`) : undefined,
         });
       }
       // 2. Unlocks of a section the function never opened.
@@ -215,19 +216,3 @@ function fnName(fn: FunctionIR): string {
   return fn.name ? `${fn.name}()` : 'the function';
 }
 
-/**
- * A suggestion that adds the unlock on its own line before the return, when the return is a statement of a
- * braced block (inserting before an unbraced `if (x) return;` would change the meaning).
- */
-function insertBefore(ctx: RuleContext, fn: FunctionIR, line: number, text: string): RuleSuggestion | undefined {
-  let ret: Stmt | undefined;
-  let parent: Stmt | undefined;
-  walkStmts(fn.body, (s, parents) => {
-    if (!ret && s.k === 'return' && s.line === line) { ret = s; parent = parents[parents.length - 1]; }
-  });
-  if (!ret || parent?.k !== 'block' || ret.endLine !== ret.line) return undefined;
-  const src = ctx.image.lineText.get(line);
-  if (src === undefined) return undefined;
-  const indent = /^\s*/.exec(src)?.[0] ?? '';
-  return { startLine: line, endLine: line, replacement: `${indent}${text}\n${src}`, safety: 'review' };
-}

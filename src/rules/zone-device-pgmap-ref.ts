@@ -7,12 +7,13 @@
 //      with plain gen_pool_alloc() holds no reference, so teardown does not wait for it (the 2021 pci_mmap_p2pmem()
 //      review: "Waits for all the page refcounts to go to zero?");
 //   3. percpu_ref_exit() on a pgmap ref right after percpu_ref_kill(), without waiting for the last put.
-import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+import type { Expr, FunctionIR } from '../c/ir.js';
 import { walkStmts, type CallSite } from '../analysis/index.js';
 import { analyseRefs, refKey, type RefLeak, type RefOp, type RefReport } from '../analysis/refs.js';
 import type { Certainty, Evidence } from '../types.js';
 import { spanVisible, visibleFromStart } from './support/hunk-spans.js';
-import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
+import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
+import { insertBeforeReturn } from './support/suggest.js';
 
 const ID = 'zone-device-pgmap-ref';
 
@@ -186,22 +187,10 @@ function leakReport(ctx: RuleContext, fn: FunctionIR, leak: RefLeak, report: Ref
     instead: `Drop the reference on every failure path after it is taken (${put}(${h.key})), preferably through the same unwind label the other error paths use, so success and failure cannot drift apart.`,
     evidence,
     references: REFS,
-    suggestion: leak.error && !leak.implicit ? insertBefore(ctx, fn, leak.returnLine, `${put}(${h.key});`) : undefined,
+    suggestion: leak.error && !leak.implicit ? insertBeforeReturn(ctx, fn, leak.returnLine, `${put}(${h.key});`) : undefined,
   };
 }
 
-function insertBefore(ctx: RuleContext, fn: FunctionIR, line: number, text: string): RuleSuggestion | undefined {
-  let parent: Stmt | undefined;
-  let ret: Stmt | undefined;
-  walkStmts(fn.body, (s, parents) => {
-    if (!ret && s.k === 'return' && s.line === line) { ret = s; parent = parents[parents.length - 1]; }
-  });
-  if (!ret || parent?.k !== 'block' || ret.endLine !== ret.line) return undefined;
-  const src = ctx.image.lineText.get(line);
-  if (src === undefined) return undefined;
-  const indent = /^\s*/.exec(src)?.[0] ?? '';
-  return { startLine: line, endLine: line, replacement: `${indent}${text}\n${src}`, safety: 'review' };
-}
 
 // ───────────── 2. pool memory allocated without the owner's reference ─────────────
 
