@@ -76,6 +76,9 @@ function locate(url: string, line0: number, col0: number, repoRoot: string): str
   if (!url) return '';
   if (!url.startsWith('file://')) return `${url}:${line0 + 1}`;
   const path = fileURLToPath(url);
+  // Packages are named from node_modules/ on, wherever the tree resolved them from.
+  const pkg = path.lastIndexOf(`${sep}node_modules${sep}`);
+  if (pkg >= 0) return `${path.slice(pkg + 1).split(sep).join('/')}:${line0 + 1}`;
   const map = path.includes(`${sep}dist${sep}`) ? sourceMapFor(path) : null;
   const entry = map?.findEntry(line0, col0) as { originalSource?: string; originalLine?: number } | undefined;
   if (entry?.originalSource && entry.originalLine !== undefined) {
@@ -110,7 +113,8 @@ export function summarizeProfile(profile: CpuProfile, repoRoot: string, top = 15
     const entry = fns.get(key) ?? { function: functionName || '(anonymous)', location: locate(url, lineNumber, columnNumber, repoRoot), module, us: 0 };
     entry.us += us;
     fns.set(key, entry);
-    const file = entry.location ? entry.location.replace(/:\d+$/, '') : functionName;
+    // Frames without a script (GC, native code) are grouped under their module name: `(native)`, `(program)`.
+    const file = entry.location ? entry.location.replace(/:\d+$/, '') : module;
     files.set(file, (files.get(file) ?? 0) + us);
   }
   const share = (us: number) => (totalUs > 0 ? us / totalUs : 0);

@@ -1,7 +1,8 @@
 // The benchmark's floor: a process that only starts Node, loads tree-sitter-c and parses the C text the
 // reviewed patches carry (post-image lines of each .c/.h file diff), once each. Nothing the review does can
 // be cheaper than this, so the CLI's time is reported as a multiple of it.
-// Usage: node dist/bench/floor.js <file|dir>...   prints {"files":N,"bytes":N,"parseMs":N,"errors":N} on stdout.
+// Usage: node dist/bench/floor.js <file|dir>...
+//   prints {"inputs":N,"files":N,"bytes":N,"parseMs":N,"withErrors":N} on stdout (files: C texts parsed).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'tree-sitter';

@@ -126,11 +126,6 @@ export function formatPatchMail(mail: PatchMail): string {
   return `${head}\n${stat}${diffs}-- \n2.43.0\n\n`;
 }
 
-/** Joins mails into one mbox; mails already start with their `From ` separator line. */
-export function joinMbox(mails: string[]): string {
-  return mails.join('');
-}
-
 /** `[PATCH i/n]` with i zero-padded to the width of n, as git format-patch numbers a series. */
 export function seriesPrefix(index: number, total: number, version?: number): string {
   const width = String(total).length;

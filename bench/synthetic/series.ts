@@ -161,11 +161,6 @@ export function generateSeries(options: SeriesOptions): GeneratedSeries {
   return { seed: options.seed, cover, patches, mbox: cover + patches.map((p) => p.mail).join('') };
 }
 
-/** Total C lines a series adds (for reporting). */
-export function seriesAddedLines(series: GeneratedSeries): number {
-  return series.patches.reduce((s, p) => s + p.addedLines, 0);
-}
-
 /** A generated pull request: its files as `git diff` text and each file's content at the head commit. */
 export interface GeneratedPullRequest {
   title: string;
