@@ -1,69 +1,216 @@
-// Bulk mode (`--jobs N`): ingest once, then spread the patches over worker threads. Each worker rebuilds the
-// configuration, tree reader and plugins from plain data; results are merged and sorted, so the output is the
-// same as with one job.
+// Bulk mode (`--jobs N`): ingest streams patches on the main thread and a pool of worker threads reviews them in
+// chunks. Each worker is started once and rebuilds the configuration, tree reader and plugins from plain data;
+// chunk results are merged in ingest order, so the output is the same as with one job.
 import { Worker } from 'node:worker_threads';
-import { cpus } from 'node:os';
-import { ingest } from './ingest/index.js';
-import { assemble, emptyBatch, mergeBatch, review, reviewPatches, type PatchBatchResult, type ReviewOptions } from './review.js';
+import { availableParallelism } from 'node:os';
+import type { PendingInput } from './ingest/index.js';
+import {
+  assemble, emptyBatch, emptyIngestSummary, forEachPatch, mergeBatch, patchReviewer, review, turn,
+  type PatchBatchResult, type ReviewOptions,
+} from './review.js';
 import type { InputSource, Patch, ReviewResult } from './types.js';
 
+/** `auto`: one worker per core, started only once the input turns out large enough to pay for them. */
+export type Jobs = number | 'auto';
+
 export interface BulkOptions extends ReviewOptions {
-  jobs: number;
+  jobs: Jobs;
   /** Plain-data descriptions of `tree` and `extraRules`, which workers cannot receive as functions. */
   treeDir?: string;
   pluginSpecs?: string[];
+  /** Diff lines per chunk sent to a worker (default {@link CHUNK_LINES}). */
+  chunkLines?: number;
+  /** With `auto`, diff lines reviewed in this thread before workers start (default {@link AUTO_THRESHOLD_LINES}). */
+  autoThresholdLines?: number;
 }
 
-/** The message a worker receives. */
-export interface WorkerTask {
-  patches: Patch[];
+/** What a worker is started with. */
+export interface WorkerSetup {
   config: ReviewOptions['config'];
   treeDir?: string;
   pluginSpecs: string[];
   cwd: string;
 }
 
-/** Splits patches into `n` contiguous chunks of similar size (by diff lines, the main cost driver). */
-export function partition(patches: Patch[], n: number): Patch[][] {
-  const weight = (p: Patch) => 1 + p.files.reduce((s, f) => s + f.hunks.reduce((t, h) => t + h.lines.length, 0), 0);
-  const total = patches.reduce((s, p) => s + weight(p), 0);
+/** Messages between the main thread and a worker. */
+export interface ToWorker { chunk: number; patches: Patch[] }
+export type FromWorker = { chunk: number; result: PatchBatchResult } | { error: string };
+
+/**
+ * Diff lines per chunk sent to a worker. Large enough that messaging costs nothing next to the review (a chunk
+ * takes tens of milliseconds), small enough that the workers stay evenly busy and few patches are in flight.
+ */
+export const CHUNK_LINES = 4000;
+/** Chunks queued per worker beyond the one it is reviewing: keeps workers busy without buffering the series. */
+const QUEUE_PER_WORKER = 1;
+/**
+ * With `--jobs auto`, the diff lines reviewed in this thread before workers start. Starting a worker costs about
+ * half a second of CPU (modules, model, JIT warm-up); below this size one thread finishes sooner.
+ */
+export const AUTO_THRESHOLD_LINES = 40_000;
+
+/** Splits patches into contiguous chunks of about `lines` diff lines (at least one patch each). */
+export function chunkPatches(patches: Patch[], lines = CHUNK_LINES): Patch[][] {
   const chunks: Patch[][] = [];
   let cur: Patch[] = [];
   let acc = 0;
   for (const p of patches) {
     cur.push(p);
     acc += weight(p);
-    if (acc >= (total * (chunks.length + 1)) / n && chunks.length < n - 1) {
+    if (acc >= lines) {
       chunks.push(cur);
       cur = [];
+      acc = 0;
     }
   }
-  chunks.push(cur);
-  return chunks.filter((c) => c.length > 0);
+  if (cur.length) chunks.push(cur);
+  return chunks;
 }
 
-function runWorker(task: WorkerTask): Promise<PatchBatchResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./bulk-worker.js', import.meta.url), { workerData: task });
-    worker.once('message', (m: PatchBatchResult | { error: string }) => {
-      if ('error' in m) reject(new Error(m.error));
-      else resolve(m);
+/** Diff lines of a patch (plus one, so empty patches count): the main driver of review cost. */
+function weight(p: Patch): number {
+  return 1 + p.files.reduce((s, f) => s + f.hunks.reduce((t, h) => t + h.lines.length, 0), 0);
+}
+
+/** A fixed set of workers, each reviewing the chunks sent to it in order. */
+class WorkerPool {
+  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly results = new Map<number, PatchBatchResult>();
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(size: number, setup: WorkerSetup) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./bulk-worker.js', import.meta.url), { workerData: setup });
+      const slot = { worker, busy: 0 };
+      worker.on('message', (m: FromWorker) => {
+        if ('error' in m) this.fail(new Error(m.error));
+        else {
+          this.results.set(m.chunk, m.result);
+          slot.busy--;
+          this.notify();
+        }
+      });
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', (code) => {
+        if (slot.busy > 0) this.fail(new Error(`review worker exited (code ${code}) with ${slot.busy} chunk(s) unfinished`));
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  /** Sends a chunk to the least busy worker, first waiting while every worker's queue is full. */
+  async submit(chunk: number, patches: Patch[]): Promise<void> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+      if (slot.busy <= QUEUE_PER_WORKER) {
+        slot.busy++;
+        slot.worker.postMessage({ chunk, patches } satisfies ToWorker);
+        return;
+      }
+      await this.changed();
+    }
+  }
+
+  /** Waits for every submitted chunk, stops the workers, and returns the results by chunk number. */
+  async finish(): Promise<Map<number, PatchBatchResult>> {
+    try {
+      while (this.workers.some((w) => w.busy > 0)) {
+        if (this.failure) throw this.failure;
+        await this.changed();
+      }
+      if (this.failure) throw this.failure;
+      return this.results;
+    } finally {
+      await this.stop();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.notify();
+  }
+
+  private changed(): Promise<void> {
+    return new Promise((resolve) => { this.wake = resolve; });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
+
+/** Worker threads to use for `jobs` (`auto`: the cores Node may use). */
+export function workerCount(jobs: Jobs): number {
+  const cores = availableParallelism();
+  return jobs === 'auto' ? cores : Math.min(jobs, cores * 2);
+}
+
+/**
+ * Reviews `sources`. With one job everything happens in this thread. Otherwise ingest runs here and workers
+ * review chunks of about {@link CHUNK_LINES} diff lines as ingest produces them; with `auto` the first
+ * {@link AUTO_THRESHOLD_LINES} lines are reviewed here and workers start only if there is more.
+ */
+export async function reviewMany(sources: Iterable<InputSource | PendingInput>, options: BulkOptions): Promise<ReviewResult> {
+  const size = workerCount(options.jobs);
+  if (size <= 1) return review(sources, options);
+  const local = options.jobs === 'auto' ? options.autoThresholdLines ?? AUTO_THRESHOLD_LINES : 0;
+  const chunkSize = options.chunkLines ?? CHUNK_LINES;
+  const setup: WorkerSetup = { config: options.config, treeDir: options.treeDir, pluginSpecs: options.pluginSpecs ?? [], cwd: process.cwd() };
+
+  const summary = emptyIngestSummary();
+  const localBatch = emptyBatch();
+  let reviewLocally: ((p: Patch) => Promise<PatchBatchResult>) | undefined;
+  let pool: WorkerPool | undefined;
+  let chunk: Patch[] = [];
+  let chunkLines = 0;
+  let chunks = 0;
+  let linesSeen = 0;
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    pool ??= new WorkerPool(size, setup);
+    await pool.submit(chunks++, chunk);
+    chunk = [];
+    chunkLines = 0;
+  };
+  let ingestMs: number;
+  try {
+    ingestMs = await forEachPatch(sources, summary, async (patch) => {
+      const lines = weight(patch);
+      if (linesSeen < local) {
+        linesSeen += lines;
+        reviewLocally ??= patchReviewer(options);
+        mergeBatch(localBatch, await reviewLocally(patch));
+        await turn();
+        return;
+      }
+      chunk.push(patch);
+      chunkLines += lines;
+      if (chunkLines >= chunkSize) await flush();
     });
-    worker.once('error', reject);
-  });
-}
-
-/** Reviews `sources` with `jobs` worker threads (1 = in this thread). */
-export async function reviewMany(sources: InputSource[], options: BulkOptions): Promise<ReviewResult> {
-  const jobs = Math.min(options.jobs, cpus().length * 2);
-  if (jobs <= 1) return review(sources, options);
-  const t = performance.now();
-  const ingested = await ingest(sources);
-  const ingestMs = performance.now() - t;
-  const chunks = partition(ingested.patches, jobs);
-  if (chunks.length <= 1) return assemble(ingested, await reviewPatches(ingested.patches, options), options, ingestMs);
-  const results = await Promise.all(chunks.map((patches) => runWorker({
-    patches, config: options.config, treeDir: options.treeDir, pluginSpecs: options.pluginSpecs ?? [], cwd: process.cwd(),
-  })));
-  return assemble(ingested, results.reduce(mergeBatch, emptyBatch()), options, ingestMs);
+    if (!pool) {
+      // Everything fit below the threshold, or the tail is one chunk: no worker is worth starting for it.
+      reviewLocally ??= patchReviewer(options);
+      for (const patch of chunk) {
+        mergeBatch(localBatch, await reviewLocally(patch));
+        await turn();
+      }
+      return assemble(summary, localBatch, options, ingestMs);
+    }
+    await flush();
+  } catch (err) {
+    await pool?.stop();
+    throw err;
+  }
+  const results = await pool.finish();
+  const merged = localBatch;
+  for (let i = 0; i < chunks; i++) mergeBatch(merged, results.get(i)!);
+  return assemble(summary, merged, options, ingestMs);
 }

@@ -1,6 +1,6 @@
 // The one orchestration function shared by the CLI and the GitHub App: ingest → parse → analyse → rules →
 // filter. Reporters and sinks (the only I/O) live outside it.
-import { ingest } from './ingest/index.js';
+import { emptyIngestProgress, ingestStream, type IngestProgress, type PendingInput } from './ingest/index.js';
 import { applyHunks } from './ingest/apply.js';
 import { sortFindings } from './report/fingerprint.js';
 import { createModelView } from './engine/model-view.js';
@@ -8,7 +8,7 @@ import { reviewPatch } from './engine/run.js';
 import type { TreeReader } from './engine/images.js';
 import { enabledRules } from './rules/index.js';
 import type { Rule } from './rules/types.js';
-import type { Config, Finding, IngestResult, InputError, InputSource, Patch, ReviewResult } from './types.js';
+import type { Config, Finding, InputError, InputSource, Patch, ReviewResult } from './types.js';
 
 export type { TreeReader } from './engine/images.js';
 
@@ -44,27 +44,75 @@ export function emptyBatch(): PatchBatchResult {
   return { findings: [], errors: [], notes: [], timings: { parse: 0, analyse: 0, rules: 0 } };
 }
 
-/** Runs the rules over already-ingested patches (the part bulk mode spreads over worker threads). */
-export async function reviewPatches(patches: Patch[], options: ReviewOptions): Promise<PatchBatchResult> {
+/**
+ * Lets the event loop turn. tree-sitter frees a tree's native memory in a finaliser that Node runs only between
+ * tasks, so a loop that never yields keeps every tree of the series alive until it ends (measured: 1.6 GB
+ * instead of 0.6 GB on 796 kernel files).
+ */
+export function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A function that reviews one patch with the rules and model view built once for `options`. */
+export function patchReviewer(options: ReviewOptions): (patch: Patch) => Promise<PatchBatchResult> {
   const rules = enabledRules(options.config, options.extraRules ?? []);
   const model = createModelView(options.config);
+  return (patch) => reviewPatch(patch, { config: options.config, rules, model, tree: options.tree, apply: applyHunks });
+}
+
+/** Runs the rules over already-ingested patches (the part bulk mode spreads over worker threads). */
+export async function reviewPatches(patches: Iterable<Patch>, options: ReviewOptions): Promise<PatchBatchResult> {
+  const reviewOne = patchReviewer(options);
   const out = emptyBatch();
   for (const patch of patches) {
-    mergeBatch(out, await reviewPatch(patch, { config: options.config, rules, model, tree: options.tree, apply: applyHunks }));
+    mergeBatch(out, await reviewOne(patch));
+    await turn();
   }
   return out;
 }
 
+/** Ingest's errors, notes and stats, plus the diff lines each input contributed (for per-input totals). */
+export interface IngestSummary extends IngestProgress {
+  linesByInput: Record<string, number>;
+}
+
+/** Counts `patch`'s diff lines into `summary.linesByInput`. */
+export function countPatchLines(summary: IngestSummary, patch: Patch): void {
+  const n = patch.files.reduce((s, f) => s + f.hunks.reduce((t, h) => t + h.lines.length, 0), 0);
+  summary.linesByInput[patch.input] = (summary.linesByInput[patch.input] ?? 0) + n;
+}
+
+/** An empty {@link IngestSummary}. */
+export function emptyIngestSummary(): IngestSummary {
+  return { ...emptyIngestProgress(), linesByInput: {} };
+}
+
+/**
+ * Pulls patches from ingest one at a time, timing the pulls as the ingest stage. `onPatch` sees each patch
+ * once, in order; nothing here keeps it, so memory stays that of the patches still being reviewed.
+ */
+export async function forEachPatch(
+  inputs: Iterable<InputSource | PendingInput>,
+  summary: IngestSummary,
+  onPatch: (patch: Patch) => Promise<void>,
+): Promise<number> {
+  const patches = ingestStream(inputs, summary);
+  let ingestMs = 0;
+  for (;;) {
+    const t = performance.now();
+    const next = await patches.next();
+    ingestMs += performance.now() - t;
+    if (next.done) return ingestMs;
+    countPatchLines(summary, next.value);
+    await onPatch(next.value);
+  }
+}
+
 /** Combines ingest output and rule results into the final, sorted result. */
-export function assemble(ingested: IngestResult, batch: PatchBatchResult, options: ReviewOptions, ingestMs: number): ReviewResult {
+export function assemble(ingested: IngestSummary, batch: PatchBatchResult, options: ReviewOptions, ingestMs: number): ReviewResult {
   const t = performance.now();
   const findings = sortFindings(batch.findings);
   const rules = enabledRules(options.config, options.extraRules ?? []);
-  const linesByInput: Record<string, number> = {};
-  for (const p of ingested.patches) {
-    const n = p.files.reduce((s, f) => s + f.hunks.reduce((t, h) => t + h.lines.length, 0), 0);
-    linesByInput[p.input] = (linesByInput[p.input] ?? 0) + n;
-  }
   return {
     findings,
     errors: [...ingested.errors, ...batch.errors],
@@ -76,17 +124,23 @@ export function assemble(ingested: IngestResult, batch: PatchBatchResult, option
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
-      linesByInput,
+      linesByInput: ingested.linesByInput,
       timings: { ingest: ingestMs, ...batch.timings, filter: performance.now() - t },
     },
   };
 }
 
-/** Reviews every input; bad inputs become `errors` and the rest is still reviewed. */
-export async function review(inputs: InputSource[], options: ReviewOptions): Promise<ReviewResult> {
-  const t = performance.now();
-  const ingested = await ingest(inputs);
-  const ingestMs = performance.now() - t;
-  const batch = await reviewPatches(ingested.patches, options);
-  return assemble(ingested, batch, options, ingestMs);
+/**
+ * Reviews every input; bad inputs become `errors` and the rest is still reviewed. Patches are reviewed as
+ * ingest produces them and dropped after, so memory follows the largest input, not the series.
+ */
+export async function review(inputs: Iterable<InputSource | PendingInput>, options: ReviewOptions): Promise<ReviewResult> {
+  const summary = emptyIngestSummary();
+  const reviewOne = patchReviewer(options);
+  const batch = emptyBatch();
+  const ingestMs = await forEachPatch(inputs, summary, async (patch) => {
+    mergeBatch(batch, await reviewOne(patch));
+    await turn();
+  });
+  return assemble(summary, batch, options, ingestMs);
 }

@@ -1,7 +1,7 @@
 // Public API of the ingest stage: read inputs, turn them into patches, and apply hunks for --tree.
 
-export { readInputs, PATCH_FILE_EXTENSIONS, type ReadInputsOptions } from './read-inputs.js';
-export { ingest } from './ingest.js';
+export { readInputs, listInputs, PATCH_FILE_EXTENSIONS, type ListedInputs, type ReadInputsOptions } from './read-inputs.js';
+export { ingest, ingestStream, emptyIngestProgress, type IngestProgress, type PendingInput } from './ingest.js';
 export { applyHunks } from './apply.js';
 export { readTreeFile } from './tree.js';
 export { parseSubject, isReplySubject } from './subject.js';

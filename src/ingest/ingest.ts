@@ -25,28 +25,59 @@ import { readPageMeta, splitGitLog } from './page.js';
  * in a thread are notes; any other input or message without a diff is a "no diff found" error.
  */
 export async function ingest(sources: readonly InputSource[]): Promise<IngestResult> {
-  const result: IngestResult = {
-    patches: [],
+  const progress = emptyIngestProgress();
+  const patches: Patch[] = [];
+  for await (const patch of ingestStream(sources, progress)) patches.push(patch);
+  return { patches, ...progress };
+}
+
+/** What ingest has found so far besides the patches themselves: errors, notes and counts. */
+export type IngestProgress = Omit<IngestResult, 'patches'>;
+
+/** An empty {@link IngestProgress} for {@link ingestStream} to fill. */
+export function emptyIngestProgress(): IngestProgress {
+  return {
     errors: [],
     notes: [],
-    stats: { inputs: sources.length, patches: 0, quotedPatches: 0, coverLetters: 0, files: 0, hunks: 0, linesChecked: 0 },
+    stats: { inputs: 0, patches: 0, quotedPatches: 0, coverLetters: 0, files: 0, hunks: 0, linesChecked: 0 },
   };
+}
+
+/** An input whose bytes are read only when ingest reaches it; `undefined` means it could not be read. */
+export interface PendingInput {
+  name: string;
+  read(): Promise<Buffer | undefined>;
+}
+
+/**
+ * {@link ingest} one patch at a time, in the same order, with the same errors, notes and stats (which
+ * accumulate in `progress`). Inputs are read when reached and mbox messages decoded when reached, so a caller
+ * that reviews and drops each patch holds one input's bytes and one message's patches, never the whole
+ * series. Inputs whose `read()` gives `undefined` are skipped (their reader reported why) and not counted.
+ */
+export async function* ingestStream(
+  sources: Iterable<InputSource | PendingInput>,
+  progress: IngestProgress,
+): AsyncGenerator<Patch, void, undefined> {
+  const { stats } = progress;
   for (const source of sources) {
+    const data = 'data' in source ? source.data : await source.read();
+    if (data === undefined) continue;
+    stats.inputs++;
     try {
-      await ingestSource(source, result);
+      for await (const patch of ingestSource({ name: source.name, data }, progress)) {
+        stats.patches++;
+        if (patch.quoted) stats.quotedPatches++;
+        stats.files += patch.files.length;
+        for (const file of patch.files) stats.hunks += file.hunks.length;
+        stats.linesChecked += countDiffLines(patch.files);
+        yield patch;
+      }
     } catch (err) {
       // A bug of ours must not take the other inputs down with it.
-      result.errors.push({ input: source.name, message: `internal error while reading this input: ${(err as Error).message}` });
+      progress.errors.push({ input: source.name, message: `internal error while reading this input: ${(err as Error).message}` });
     }
   }
-  for (const patch of result.patches) {
-    result.stats.patches++;
-    if (patch.quoted) result.stats.quotedPatches++;
-    result.stats.files += patch.files.length;
-    for (const file of patch.files) result.stats.hunks += file.hunks.length;
-    result.stats.linesChecked += countDiffLines(patch.files);
-  }
-  return result;
 }
 
 /** One message of an input, as read, with the prefix its errors get. */
@@ -55,7 +86,7 @@ interface LabelledMessage {
   label: string;
 }
 
-async function ingestSource(source: InputSource, result: IngestResult): Promise<void> {
+async function* ingestSource(source: InputSource, result: IngestProgress): AsyncGenerator<Patch, void, undefined> {
   const input = source.name;
   const fail = (message: string): void => void result.errors.push({ input, message });
   let data = source.data;
@@ -68,12 +99,12 @@ async function ingestSource(source: InputSource, result: IngestResult): Promise<
     if (nul >= 0) return fail(`binary data (NUL byte at byte offset ${nul}): not a patch, mail or text file`);
   }
 
-  const messages = await readMessages(data, result.errors, input);
+  const { count, messages } = readMessages(data, result.errors, input);
   const seen: SeenHunks = new Map();
-  const multiMessage = messages.length > 1;
+  const multiMessage = count > 1;
   let ordinal = 0;
   let cover: MessageOutcome['cover'];
-  for (const { text, label } of messages) {
+  for await (const { text, label } of messages) {
     const outcome = assembleMessage(text, { multiMessage, seen });
     const prefix = label ? `${label}: ` : '';
     for (const message of outcome.errors) result.errors.push({ input, message: prefix + message });
@@ -94,26 +125,30 @@ async function ingestSource(source: InputSource, result: IngestResult): Promise<
       };
       // Unknown metadata is absent rather than present-but-undefined, so JSON and deep equality agree.
       for (const key of ['author', 'date', 'messageId', 'baseCommit'] as const) if (patch[key] === undefined) delete patch[key];
-      result.patches.push(patch);
       ordinal++;
+      yield patch;
     }
   }
 }
 
-/** Splits an input into messages: mbox/mail messages, `git log -p` commits, or the whole text. */
-async function readMessages(data: Buffer, errors: InputError[], input: string): Promise<LabelledMessage[]> {
+/**
+ * Splits an input into messages: mbox/mail messages, `git log -p` commits, or the whole text. Mail messages
+ * are decoded one at a time as the caller asks for them; `count` is known up front.
+ */
+function readMessages(data: Buffer, errors: InputError[], input: string): { count: number; messages: AsyncIterable<LabelledMessage> | LabelledMessage[] } {
   const latin1 = data.toString('latin1');
   if (looksLikeMail(latin1)) {
     const parts = splitMbox(latin1);
-    const out: LabelledMessage[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      const text = await readMailMessage(data, latin1, parts[i]);
-      const subject = text.meta.subject ? ` (${JSON.stringify(text.meta.subject)})` : '';
-      // Name the line of the `From ` separator, where the message visibly starts.
-      const line = parts[i].fromMbox ? parts[i].firstLine - 1 : parts[i].firstLine;
-      out.push({ text, label: parts.length > 1 ? `message ${i + 1}${subject} at line ${line}` : '' });
+    async function* decode(): AsyncGenerator<LabelledMessage> {
+      for (let i = 0; i < parts.length; i++) {
+        const text = await readMailMessage(data, latin1, parts[i]);
+        const subject = text.meta.subject ? ` (${JSON.stringify(text.meta.subject)})` : '';
+        // Name the line of the `From ` separator, where the message visibly starts.
+        const line = parts[i].fromMbox ? parts[i].firstLine - 1 : parts[i].firstLine;
+        yield { text, label: parts.length > 1 ? `message ${i + 1}${subject} at line ${line}` : '' };
+      }
     }
-    return out;
+    return { count: parts.length, messages: decode() };
   }
 
   const decoded = decodeText(data);
@@ -123,10 +158,11 @@ async function readMessages(data: Buffer, errors: InputError[], input: string): 
   const lines = splitLines(decoded.text);
   const commits = splitGitLog(lines);
   if (commits) {
-    return commits.map((c) => ({
+    const messages = commits.map((c) => ({
       text: { meta: c.meta, segments: [{ lines: lines.slice(c.start, c.end), firstLine: c.start + 1, label: 'commit' }], errors: [], notes: [] },
       label: commits.length > 1 ? `commit at line ${c.start + 1}` : '',
     }));
+    return { count: messages.length, messages };
   }
-  return [{ text: { meta: readPageMeta(lines), segments: [{ lines, firstLine: 1, label: 'text' }], errors: [], notes: [] }, label: '' }];
+  return { count: 1, messages: [{ text: { meta: readPageMeta(lines), segments: [{ lines, firstLine: 1, label: 'text' }], errors: [], notes: [] }, label: '' }] };
 }

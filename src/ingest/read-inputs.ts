@@ -4,6 +4,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputError, InputSource } from '../types.js';
+import type { PendingInput } from './ingest.js';
 
 /** File name endings a directory walk picks up. */
 export const PATCH_FILE_EXTENSIONS = ['.patch', '.diff', '.eml', '.mbox', '.txt'] as const;
@@ -25,52 +26,90 @@ export async function readInputs(
   args: readonly string[],
   opts: ReadInputsOptions = {},
 ): Promise<{ sources: InputSource[]; errors: InputError[] }> {
+  const listed = await listInputs(args, opts);
   const sources: InputSource[] = [];
-  const errors: InputError[] = [];
+  for (const input of listed.inputs) {
+    const data = await input.read();
+    if (data !== undefined) sources.push({ name: input.name, data });
+  }
+  return { sources, errors: listed.errors() };
+}
+
+/** The inputs {@link listInputs} found, not read yet. */
+export interface ListedInputs {
+  /** In argument order, directories expanded; each reads its bytes when asked (once). */
+  inputs: PendingInput[];
+  /**
+   * Every problem so far, in argument order: those found while listing, and read failures of inputs
+   * read since (an input that cannot be read is reported here and its `read()` gives `undefined`).
+   */
+  errors(): InputError[];
+}
+
+/**
+ * {@link readInputs} without reading: lists the inputs (checking that they exist, walking directories) and
+ * leaves reading each file to the moment the review reaches it, so a large series costs the memory of one
+ * file at a time.
+ */
+export async function listInputs(args: readonly string[], opts: ReadInputsOptions = {}): Promise<ListedInputs> {
+  const inputs: PendingInput[] = [];
+  // Errors carry the position of what they are about, so read failures found later still sort into place.
+  const found: { at: number; error: InputError }[] = [];
+  let position = 0;
+  const report = (at: number, error: InputError) => void found.push({ at, error });
   const names = new Set<string>();
-  const add = async (name: string): Promise<void> => {
+  const pending = (name: string, load: () => Promise<Buffer>, what: string): PendingInput => {
+    const at = position++;
+    return {
+      name,
+      read: async () => {
+        try {
+          return await load();
+        } catch (err) {
+          report(at, { input: name, message: `${what}: ${osReason(err)}` });
+          return undefined;
+        }
+      },
+    };
+  };
+  const add = (name: string): void => {
     if (names.has(name)) return;
     names.add(name);
-    try {
-      sources.push({ name, data: await readFile(name) });
-    } catch (err) {
-      errors.push({ input: name, message: `cannot read: ${osReason(err)}` });
-    }
+    inputs.push(pending(name, () => readFile(name), 'cannot read'));
   };
+  const fail = (error: InputError) => report(position++, error);
 
   for (const arg of args) {
     if (arg === '-') {
       if (names.has('-')) continue;
       names.add('-');
-      try {
-        sources.push({ name: '-', data: await readStream(opts.stdin ?? process.stdin) });
-      } catch (err) {
-        errors.push({ input: '-', message: `cannot read standard input: ${osReason(err)}` });
-      }
+      inputs.push(pending('-', () => readStream(opts.stdin ?? process.stdin), 'cannot read standard input'));
       continue;
     }
     let isDir: boolean;
     try {
       isDir = (await stat(arg)).isDirectory();
     } catch (err) {
-      errors.push({ input: arg, message: `cannot read: ${osReason(err)}` });
+      fail({ input: arg, message: `cannot read: ${osReason(err)}` });
       continue;
     }
     if (!isDir) {
-      await add(arg);
+      add(arg);
       continue;
     }
     const files: string[] = [];
-    await walk(arg, files, errors, new Set());
+    const walkErrors: InputError[] = [];
+    await walk(arg, files, walkErrors, new Set());
+    for (const e of walkErrors) fail(e);
     if (files.length === 0) {
-      errors.push({ input: arg, message: `directory contains no ${PATCH_FILE_EXTENSIONS.map((e) => `*${e}`).join(', ')} files` });
+      fail({ input: arg, message: `directory contains no ${PATCH_FILE_EXTENSIONS.map((e) => `*${e}`).join(', ')} files` });
       continue;
     }
     // Plain code-unit order: the same on every machine and locale.
     files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const file of files) await add(file);
+    for (const file of files) add(file);
   }
-  return { sources, errors };
+  return { inputs, errors: () => [...found].sort((a, b) => a.at - b.at).map((f) => f.error) };
 }
 
 async function walk(dir: string, files: string[], errors: InputError[], visited: Set<string>): Promise<void> {
