@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Rule } from './rules/types.js';
+import type { InputError } from './types.js';
 
 const USAGE = `Usage: p2pdma-review [options] <input...>
        p2pdma-review model <explain|import|memmap|platforms> [...]
@@ -99,14 +101,18 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   const { defaultConfig } = await import('./config/constants.js');
   const { mergeCliOverrides } = await import('./config/overrides.js');
   const { findDefaultConfig } = await import('./config/find.js');
-  const { loadPlugins, pluginsDeclaredIn } = await import('./plugins.js');
   const configPath = o.config ?? findDefaultConfig(io.cwd);
   const known = new Set(ruleIds());
-  const pluginErrors: { input: string; message: string }[] = [];
+  const pluginErrors: InputError[] = [];
   // Plugin rules must be known before the configuration is validated (it may configure them): load the
   // plugins the file and the flags declare first, then validate once against built-in + plugin rule ids.
-  const declared = [...(configPath ? await pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
-  const plugins = await loadPlugins(declared, io.cwd, known);
+  let declared: string[] = [];
+  let plugins: { rules: Rule[]; errors: InputError[] } = { rules: [], errors: [] };
+  if (configPath || o.plugin?.length) {
+    const { loadPlugins, pluginsDeclaredIn } = await import('./plugins.js');
+    declared = [...(configPath ? await pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
+    plugins = await loadPlugins(declared, io.cwd, known);
+  }
   pluginErrors.push(...plugins.errors);
   let config = defaultConfig();
   if (configPath) {
@@ -135,11 +141,15 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
     return 2;
   }
   const tree = o.tree ? { image: 'pre' as const, read: (p: string) => readTreeFile(o.tree as string, p) } : undefined;
-  const { reviewMany } = await import('./bulk.js');
-  const result = await reviewMany(sources, { config, tree, extraRules: plugins.rules, jobs, treeDir: o.tree, pluginSpecs: declared });
+  // One job is what reviewMany() does for jobs <= 1 anyway: review() in this thread. Calling it directly spares
+  // loading bulk mode's worker_threads machinery.
+  const result = jobs === 1
+    ? await (await import('./review.js')).review(sources, { config, tree, extraRules: plugins.rules })
+    : await (await import('./bulk.js')).reviewMany(sources, { config, tree, extraRules: plugins.rules, jobs, treeDir: o.tree, pluginSpecs: declared });
   result.errors.unshift(...pluginErrors, ...readErrors);
-  const { formatResult, exitCodeFor } = await import('./report/index.js');
-  const text = formatResult(result, format as 'text' | 'json' | 'sarif', {
+  const { renderReport } = await import('./report/render.js');
+  const { exitCodeFor } = await import('./report/exit-code.js');
+  const text = await renderReport(result, format as 'text' | 'json' | 'sarif', {
     inputs: [...sources.map((s) => s.name), ...readErrors.map((e) => e.input)], color: o.color, toolVersion: version(),
   });
   if (o.output) writeFileSync(o.output, text);
