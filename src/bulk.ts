@@ -1,7 +1,7 @@
 // Bulk mode (`--jobs N`): ingest streams patches on the main thread and a pool of worker threads reviews them in
 // chunks. Each worker is started once and rebuilds the configuration, tree reader and plugins from plain data;
 // chunk results are merged in ingest order, so the output is the same as with one job.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PendingInput } from './ingest/index.js';
 import {
@@ -79,9 +79,15 @@ class WorkerPool {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(size: number, setup: WorkerSetup) {
+  /** Starts `size` workers. worker_threads is loaded here, so runs that never need workers never load it. */
+  static async start(size: number, setup: WorkerSetup): Promise<WorkerPool> {
+    const { Worker } = await import('node:worker_threads');
+    return new WorkerPool(size, setup, Worker);
+  }
+
+  private constructor(size: number, setup: WorkerSetup, WorkerClass: typeof Worker) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./bulk-worker.js', import.meta.url), { workerData: setup });
+      const worker = new WorkerClass(new URL('./bulk-worker.js', import.meta.url), { workerData: setup });
       const slot = { worker, busy: 0 };
       worker.on('message', (m: FromWorker) => {
         if ('error' in m) this.fail(new Error(m.error));
@@ -175,7 +181,7 @@ export async function reviewMany(sources: Iterable<InputSource | PendingInput>, 
   let linesSeen = 0;
   const flush = async () => {
     if (chunk.length === 0) return;
-    pool ??= new WorkerPool(size, setup);
+    pool ??= await WorkerPool.start(size, setup);
     await pool.submit(chunks++, chunk);
     chunk = [];
     chunkLines = 0;

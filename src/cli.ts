@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Rule } from './rules/types.js';
+import type { InputError } from './types.js';
 
 const USAGE = `Usage: p2pdma-review [options] <input...>
        p2pdma-review model <explain|import|memmap|platforms> [...]
@@ -100,14 +102,18 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   const { defaultConfig } = await import('./config/constants.js');
   const { mergeCliOverrides } = await import('./config/overrides.js');
   const { findDefaultConfig } = await import('./config/find.js');
-  const { loadPlugins, pluginsDeclaredIn } = await import('./plugins.js');
   const configPath = o.config ?? findDefaultConfig(io.cwd);
   const known = new Set(ruleIds());
-  const pluginErrors: { input: string; message: string }[] = [];
+  const pluginErrors: InputError[] = [];
   // Plugin rules must be known before the configuration is validated (it may configure them): load the
   // plugins the file and the flags declare first, then validate once against built-in + plugin rule ids.
-  const declared = [...(configPath ? await pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
-  const plugins = await loadPlugins(declared, io.cwd, known);
+  let declared: string[] = [];
+  let plugins: { rules: Rule[]; errors: InputError[] } = { rules: [], errors: [] };
+  if (configPath || o.plugin?.length) {
+    const { loadPlugins, pluginsDeclaredIn } = await import('./plugins.js');
+    declared = [...(configPath ? await pluginsDeclaredIn(configPath) : []), ...(o.plugin ?? [])];
+    plugins = await loadPlugins(declared, io.cwd, known);
+  }
   pluginErrors.push(...plugins.errors);
   let config = defaultConfig();
   if (configPath) {
@@ -143,8 +149,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   const unread = new Set(readErrors.map((e) => e.input));
   const sources = listed.inputs.filter((i) => !unread.has(i.name));
   result.errors.unshift(...pluginErrors, ...readErrors);
-  const { formatResult, exitCodeFor } = await import('./report/index.js');
-  const text = formatResult(result, format as 'text' | 'json' | 'sarif', {
+  const { renderReport } = await import('./report/render.js');
+  const { exitCodeFor } = await import('./report/exit-code.js');
+  const text = await renderReport(result, format as 'text' | 'json' | 'sarif', {
     inputs: [...sources.map((s) => s.name), ...readErrors.map((e) => e.input)], color: o.color, toolVersion: version(),
   });
   if (o.output) writeFileSync(o.output, text);
@@ -158,8 +165,8 @@ const HEAP_GROWING_PERCENT = 25;
 const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
 if (invokedDirectly) {
   // V8 lets the heap grow to several times the live data before collecting; a review keeps little alive
-  // between patches (the 500-patch synthetic series runs in a 48 MB heap), so a tighter growth factor keeps the process's memory
-  // flat as a series grows, at the price of more frequent but small collections.
+  // between patches (the 500-patch synthetic series runs in a 48 MB heap), so a tighter growth factor
+  // keeps the process's memory flat as a series grows, at the price of more frequent but small collections.
   (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() })
     .then((code) => { process.exitCode = code; })

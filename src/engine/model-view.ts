@@ -46,6 +46,9 @@ export function createModelView(config: Config): ModelView {
   const kernel = config.kernel;
   const kindCache = new Map<string, KindInfo | undefined>();
   let p2pCache: PlatformP2p[] | undefined;
+  // Rules ask these per patch and per file; the answers depend only on the configured kernel.
+  const statusCache = new Map<string, ReturnType<ModelView['apiStatus']>>();
+  let removedCache: string[] | undefined;
   const view: ModelView = {
     kernel,
     contract: (name: string) => contract(name) as ContractView | undefined,
@@ -78,8 +81,16 @@ export function createModelView(config: Config): ModelView {
       if (!isMemoryKindId(id) || !KIND_PROPS.includes(prop as KindProperty)) return [];
       return platforms().map((p) => ({ platform: p.name, value: kindProperty(id, prop as KindProperty, p) === true }));
     },
-    apiStatus: (name: string) => apiStatus(name, kernel),
-    removedIdentifiers: () => removedIdentifiers(kernel).map((r) => r.name),
+    apiStatus(name: string) {
+      let status = statusCache.get(name);
+      if (!status) statusCache.set(name, (status = apiStatus(name, kernel)));
+      return status;
+    },
+    removedIdentifiers() {
+      removedCache ??= removedIdentifiers(kernel).map((r) => r.name);
+      // A copy: callers own the list they get (the cached one is never handed out).
+      return [...removedCache];
+    },
     p2p() {
       p2pCache ??= platforms().map((p) => {
         const s = platformP2pSummary(p, { kernel });

@@ -5,19 +5,24 @@ import { createRequire } from 'node:module';
 import type * as YamlModule from 'yaml';
 import type * as ZodModule from 'zod';
 
-const require = createRequire(import.meta.url);
-
+let requireHere: NodeJS.Require | undefined;
 let yamlMod: typeof YamlModule | undefined;
 let zodMod: typeof ZodModule | undefined;
 
+/** require() relative to this module, made on first use like the packages it loads. */
+function load(id: string): unknown {
+  requireHere ??= createRequire(import.meta.url);
+  return requireHere(id);
+}
+
 /** The `yaml` package, loaded on first call. */
 export function yaml(): typeof YamlModule {
-  yamlMod ??= require('yaml') as typeof YamlModule;
+  yamlMod ??= load('yaml') as typeof YamlModule;
   return yamlMod;
 }
 
 /** The `zod` namespace, loaded on first call. */
 export function zod(): typeof ZodModule.z {
-  zodMod ??= require('zod') as typeof ZodModule;
+  zodMod ??= load('zod') as typeof ZodModule;
   return zodMod.z;
 }

@@ -1,8 +1,9 @@
-// Platform profiles: bundled YAML files under src/model/platforms/, user files, imported topologies,
-// and the canonical-pair P2P summary rules ask for ("what happens on this platform?").
+// Platform profiles: bundled YAML files under src/model/platforms/ (loaded from their precompiled, already
+// validated form in platforms/bundled.ts), user files, imported topologies, and the canonical-pair P2P summary
+// rules ask for ("what happens on this platform?").
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DmaOutcomeKind } from './dma-outcome.js';
 import { explainPair } from './explain.js';
@@ -11,9 +12,11 @@ import { zod } from './lazy-deps.js';
 import { parseSize } from './memmap.js';
 import type { MapType } from './p2pdma-sim.js';
 import type { Platform } from './platform-types.js';
+import { BUNDLED_PLATFORM_INPUTS } from './platforms/bundled.js';
 import {
   loadTopology,
   parseYamlText,
+  resolveTopology,
   TopologyError,
   tryFindDevice,
   type Arch,
@@ -88,6 +91,12 @@ export interface PlatformInput {
   topologyFile?: string;
 }
 
+/**
+ * A bundled profile as precompiled into platforms/bundled.ts: the platform schema's output with its inline
+ * topology replaced by the topology schema's output, i.e. exactly what the YAML path hands on after zod.
+ */
+export type PrecompiledPlatformInput = Omit<PlatformInput, 'topology' | 'topologyFile'> & { topology: TopologyInput };
+
 type Schema = { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
 let schemaCache: Schema | undefined;
 
@@ -123,11 +132,26 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Build a Platform from a parsed profile object. `baseDir` resolves topologyFile. */
 export function platformFromObject(raw: unknown, origin: string, baseDir = process.cwd()): Platform {
+  return buildPlatform(validatePlatformInput(raw, origin), origin, baseDir, false);
+}
+
+/**
+ * Checks a profile object against the profile schema (zod) and returns the schema's output. The inline
+ * topology is not checked here: building the platform validates it with the topology schema.
+ */
+export function validatePlatformInput(raw: unknown, origin: string): PlatformInput {
   const parsed = platformSchema().safeParse(raw);
   if (!parsed.success) {
     throw new PlatformError(origin, parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   }
-  const input = parsed.data as PlatformInput;
+  return parsed.data as PlatformInput;
+}
+
+/**
+ * The semantic checks and the topology graph shared by user profiles and precompiled bundled ones.
+ * `topologyValidated`: the inline topology already passed the topology schema (precompiled profiles).
+ */
+function buildPlatform(input: PlatformInput, origin: string, baseDir: string, topologyValidated: boolean): Platform {
   const issues: TopologyIssue[] = [];
   for (const k of REQUIRED_KCONFIG) {
     if (input.kernelConfig[k] === undefined) issues.push({ path: `kernelConfig.${k}`, message: `required (true or false)` });
@@ -151,6 +175,8 @@ export function platformFromObject(raw: unknown, origin: string, baseDir = proce
       const file = resolve(baseDir, input.topologyFile);
       if (!existsSync(file)) throw new PlatformError(origin, [{ path: 'topologyFile', message: `no file at ${file}` }]);
       topology = loadTopology(readFileSync(file, 'utf8'), file);
+    } else if (topologyValidated) {
+      topology = resolveTopology(input.topology as TopologyInput, `${origin} (topology)`);
     } else {
       topology = loadTopology(input.topology, `${origin} (topology)`);
     }
@@ -255,22 +281,36 @@ export function bundledPlatforms(): { name: string; description: string; file: s
 export function loadPlatform(nameOrPath: string): Platform {
   const dir = bundledPlatformDir();
   const bundled = /^[A-Za-z0-9_.-]+$/.test(nameOrPath) ? join(dir, `${nameOrPath}.yml`) : undefined;
-  const file = bundled && existsSync(bundled) ? bundled : resolve(nameOrPath);
+  const file = bundled && (precompiledInput(bundled, dir) || existsSync(bundled)) ? bundled : resolve(nameOrPath);
   const cached = CACHE.get(file);
   if (cached) return cached;
-  if (!existsSync(file)) {
-    const names = readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => f.slice(0, -4)).sort();
-    throw new Error(`unknown platform "${nameOrPath}": not a bundled profile (${names.join(', ')}) and no file at ${file}`);
-  }
   const origin = file === bundled ? `${nameOrPath} (bundled)` : file;
-  const raw = parseYamlOrPlatformError(readFileSync(file, 'utf8'), origin);
-  const looksLikeTopology = typeof raw === 'object' && raw !== null && 'hostBridges' in raw && !('kernelConfig' in raw);
-  const platform = looksLikeTopology ? platformFromTopology(loadTopology(raw, file)) : platformFromObject(raw, origin, dirname(file));
+  const precompiled = precompiledInput(file, dir);
+  let platform: Platform;
+  if (precompiled) {
+    // The Platform the YAML file gives (test/model/platforms-bundled.test.ts checks), without loading yaml and zod.
+    platform = buildPlatform(structuredClone(precompiled), origin, dirname(file), true);
+  } else {
+    if (!existsSync(file)) {
+      const names = readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => f.slice(0, -4)).sort();
+      throw new Error(`unknown platform "${nameOrPath}": not a bundled profile (${names.join(', ')}) and no file at ${file}`);
+    }
+    const raw = parseYamlOrPlatformError(readFileSync(file, 'utf8'), origin);
+    const looksLikeTopology = typeof raw === 'object' && raw !== null && 'hostBridges' in raw && !('kernelConfig' in raw);
+    platform = looksLikeTopology ? platformFromTopology(loadTopology(raw, file)) : platformFromObject(raw, origin, dirname(file));
+  }
   if (file === bundled && platform.name !== nameOrPath) {
     throw new PlatformError(origin, [{ path: 'name', message: `"${platform.name}" must match the file name "${nameOrPath}"` }]);
   }
   CACHE.set(file, platform);
   return platform;
+}
+
+/** The precompiled input of `file` when it is one of the bundled profiles in `dir`. */
+function precompiledInput(file: string, dir: string): PrecompiledPlatformInput | undefined {
+  if (dirname(file) !== dir || !file.endsWith('.yml')) return undefined;
+  const name = basename(file, '.yml');
+  return Object.hasOwn(BUNDLED_PLATFORM_INPUTS, name) ? BUNDLED_PLATFORM_INPUTS[name] : undefined;
 }
 
 function parseYamlOrPlatformError(text: string, origin: string): unknown {

@@ -404,6 +404,14 @@ export function parseYamlText(text: string, origin: string): unknown {
  */
 export function loadTopology(objOrYamlText: unknown, origin = 'inline'): Topology {
   const raw = typeof objOrYamlText === 'string' ? parseYamlText(objOrYamlText, origin) : objOrYamlText;
+  return resolveTopology(validateTopologyInput(raw, origin), origin);
+}
+
+/**
+ * Checks a plain value against the topology schema (zod) and returns the schema's output: the input
+ * {@link resolveTopology} expects. Throws {@link TopologyError} listing every problem by property path.
+ */
+export function validateTopologyInput(raw: unknown, origin: string): TopologyInput {
   const parsed = topologySchema().safeParse(raw);
   if (!parsed.success) {
     throw new TopologyError(
@@ -411,10 +419,15 @@ export function loadTopology(objOrYamlText: unknown, origin = 'inline'): Topolog
       parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
     );
   }
-  return resolveTopology(parsed.data as TopologyInput, origin);
+  return parsed.data as TopologyInput;
 }
 
-function resolveTopology(input: TopologyInput, origin: string): Topology {
+/**
+ * Builds the device graph from an input that already passed {@link validateTopologyInput} (the bundled
+ * profiles are validated when they are precompiled, so loading them needs neither zod nor yaml). The
+ * graph's own checks (unknown upstream devices, duplicate ids, ...) still run; they throw {@link TopologyError}.
+ */
+export function resolveTopology(input: TopologyInput, origin: string): Topology {
   const issues: TopologyIssue[] = [];
   const issue = (path: string, message: string) => issues.push({ path, message });
 

@@ -1,42 +1,29 @@
-// Reporters: pure formatters from a ReviewResult to text, JSON or SARIF, and the CLI's exit code.
+// Reporters: pure formatters from a ReviewResult to text, JSON or SARIF, and the CLI's exit code. This barrel
+// loads every formatter; the CLI goes through render.ts, which imports only the format it renders.
 
 import type { ReviewResult } from '../types.js';
 import { formatJson } from './json.js';
-import { formatSarif, type SarifOptions } from './sarif.js';
-import { formatText, type TextOptions } from './text.js';
+import { REPORT_FORMATS, sarifOptionsOf, textOptionsOf, type FormatOptions, type ReportFormat } from './render.js';
+import { formatSarif } from './sarif.js';
+import { formatText } from './text.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+export { REPORT_FORMATS, renderReport, type FormatOptions, type ReportFormat } from './render.js';
+export { exitCodeFor } from './exit-code.js';
 
-/** Options for every format; each formatter reads the ones it needs. */
-export interface FormatOptions extends Partial<TextOptions>, SarifOptions {}
-
-/** Renders `result` in the chosen format. `inputs` defaults to the inputs the result mentions. */
+/** Renders `result` in the chosen format (synchronously: every formatter is loaded here). */
 export function formatResult(result: ReviewResult, format: ReportFormat, opts: FormatOptions): string {
   switch (format) {
     case 'text':
-      return formatText(result, { inputs: opts.inputs ?? [], color: opts.color });
+      return formatText(result, textOptionsOf(opts));
     case 'json':
       return formatJson(result);
     case 'sarif':
-      return formatSarif(result, { toolVersion: opts.toolVersion, baseUri: opts.baseUri, informationUri: opts.informationUri });
+      return formatSarif(result, sarifOptionsOf(opts));
     default: {
       const never: never = format;
       throw new Error(`unknown report format "${String(never)}"; expected one of ${REPORT_FORMATS.join('|')}`);
     }
   }
-}
-
-/**
- * The process exit code for a review: 2 when any input could not be reviewed (input errors win, though
- * everything else was reviewed), else 1 when a finding is at or above `failOn`, else 0. Findings of kind
- * "fixes" (the patch removes a violation) never fail a run; `never` only fails on input errors.
- */
-export function exitCodeFor(result: Pick<ReviewResult, 'findings' | 'errors'>, failOn: 'error' | 'warning' | 'never'): 0 | 1 | 2 {
-  if (result.errors.length > 0) return 2;
-  if (failOn === 'never') return 0;
-  const failing = failOn === 'error' ? new Set(['error']) : new Set(['error', 'warning']);
-  return result.findings.some((f) => f.kind !== 'fixes' && failing.has(f.severity)) ? 1 : 0;
 }
 
 export { formatJson, JSON_REPORT_VERSION } from './json.js';

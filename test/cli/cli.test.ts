@@ -146,4 +146,25 @@ describeBuilt('built binary', () => {
     const r = spawnSync(process.execPath, [BIN, 'examples/'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
   });
+
+  test('a review loads only what it uses: bundled platforms without yaml or zod, one formatter, no worker threads', () => {
+    // Every module the process loads, on stderr: ESM (and builtins) through a load hook, CommonJS from require.cache.
+    const hook = "import { writeSync } from 'node:fs'; export async function load(url, context, next) { writeSync(2, `LOADED ${url}\\n`); return next(url, context); }";
+    const preload = [
+      "import { createRequire, register } from 'node:module';",
+      "import { writeSync } from 'node:fs';",
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
+      "process.on('exit', () => writeSync(2, Object.keys(createRequire(process.cwd() + '/').cache).map((f) => `LOADED ${f}\\n`).join('')));",
+    ].join('\n');
+    // A patch whose rules ask what happens on every bundled platform.
+    const patch = 'fixtures/rules/p2pdma-swiotlb/bad-forced-bounce.patch';
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, BIN, '--format', 'json', patch], { encoding: 'utf8' });
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length).replace(/\\/g, '/'));
+    // The platforms were consulted (the finding explains what happens on each), and the listing works (ESM, CommonJS).
+    expect(r.stdout).toMatch(/THRU_HOST_BRIDGE on x86_64-vtd: /);
+    expect(loaded.filter((f) => /\/src\/review\.js$|node_modules\/tree-sitter\/index\.js$/.test(f))).toHaveLength(2);
+    expect(loaded.filter((f) => /node_modules\/(yaml|zod|probot|@octokit)\//.test(f))).toEqual([]);
+    // bulk.js decides whether workers pay off (--jobs auto); on a small input worker_threads is never loaded.
+    expect(loaded.filter((f) => /\/src\/(report\/(text|sarif)|bulk-worker|github\/)/.test(f) || f === 'node:worker_threads')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
-// exitCodeFor (0 clean, 1 findings at/above --fail-on, 2 input errors) and the formatResult dispatcher.
-import { exitCodeFor, formatResult } from '../../src/report/index.js';
+// exitCodeFor (0 clean, 1 findings at/above --fail-on, 2 input errors), the formatResult dispatcher and its lazy twin.
+import { exitCodeFor, formatResult, renderReport } from '../../src/report/index.js';
 import type { Finding, InputError } from '../../src/types.js';
 import { FIXTURE_INPUTS, loadFixture } from './fixture.js';
 
@@ -43,5 +43,17 @@ describe('formatResult', () => {
 
   test('an unknown format is an error naming the choices', () => {
     expect(() => formatResult(loadFixture(), 'xml' as 'json', { toolVersion: '0' })).toThrow('unknown report format "xml"; expected one of text|json|sarif');
+  });
+});
+
+describe('renderReport (the CLI loads only the formatter it renders)', () => {
+  test.each(['text', 'json', 'sarif'] as const)('%s: the same text as formatResult', async (format) => {
+    const result = loadFixture();
+    const opts = { inputs: FIXTURE_INPUTS, toolVersion: '0.1.0', color: format === 'text' };
+    expect(await renderReport(result, format, opts)).toBe(formatResult(result, format, opts));
+  });
+
+  test('an unknown format is an error naming the choices', async () => {
+    await expect(renderReport(loadFixture(), 'xml' as 'json', { toolVersion: '0' })).rejects.toThrow('unknown report format "xml"; expected one of text|json|sarif');
   });
 });
