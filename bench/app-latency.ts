@@ -1,7 +1,12 @@
 // App latency: starts the real App server (`probot run dist/src/app.js`, as `npm start` does) on loopback
 // against the project's GitHub API simulator, delivers HMAC-signed pull_request.opened webhooks one after
 // another, and times delivery → review posted (the simulator receives the review) and delivery → handled
-// (the webhook response, sent once the handler finished: check run completed).
+// (the webhook response, sent once the handler finished: check run written).
+//
+// Each delivery comes from its own installation. Write pacing is per installation (src/github/throttle.ts):
+// back-to-back events of one installation, several a second, are the bulk content creation GitHub's
+// secondary rate limits forbid (at most 80 writes a minute), and any safe App must slow them down. One
+// event per installation measures what a pull request waits for, and pays a token exchange each time.
 import { createHash, createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,8 +42,8 @@ export interface AppCaseResult {
 
 /**
  * How the App server is started: `probot-run` is `probot run dist/src/app.js`, exactly what `npm start`
- * runs in production; `throttle-off` is bench/app-server.ts, the same server with Octokit's write
- * throttling disabled (to show how much of the latency is the one-second spacing of writes).
+ * runs in production; `throttle-off` is bench/app-server.ts, the same server with Octokit's throttling
+ * (and with it the App's write pacing) disabled, to show how much of the latency is request pacing.
  */
 export type AppServerMode = 'probot-run' | 'throttle-off';
 
@@ -131,9 +136,11 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
   if (!installationId) throw new Error('App latency: fixtures/webhooks/pull_request.opened.json has no installation id');
 
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const total = options.cases.length * (options.warmup + options.deliveries);
+  const installations = Array.from({ length: total }, (_, i) => installationId + i);
   // No OpenAPI validation here: the simulator stands in for GitHub, whose own latency is excluded from the
   // target; the e2e tests (test/app/) check the requests' validity.
-  const sim = await startSimulator({ app: { id: APP_ID, slug: 'p2pdma-review', publicKey: keys.publicKey, installationId }, validate: false });
+  const sim = await startSimulator({ app: { id: APP_ID, slug: 'p2pdma-review', publicKey: keys.publicKey, installationId: installations }, validate: false });
   const port = await freePort();
   let output = '';
   const app = spawn(process.execPath, argv, {
@@ -161,6 +168,7 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
     await waitForServer(port, app, () => output);
     const cases: AppCaseResult[] = [];
     let nextNumber = 1000;
+    let nextInstallation = 0;
     for (const c of options.cases) {
       options.log(`app (${options.mode}): ${c.label}: ${options.warmup} warm-up + ${options.deliveries} deliveries`);
       const pr = generatePullRequest(options.seed, c.files);
@@ -171,7 +179,8 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
       let missing = 0;
       for (let d = 0; d < options.warmup + options.deliveries; d++) {
         const number = nextNumber++;
-        const r = await deliver(sim, port, template, { number, sha: createHash('sha1').update(`${c.id}:${d}`).digest('hex'), title: pr.title, files, changes: pr.changes });
+        const installation = installations[nextInstallation++];
+        const r = await deliver(sim, port, template, { number, installation, sha: createHash('sha1').update(`${c.id}:${d}`).digest('hex'), title: pr.title, files, changes: pr.changes });
         if (r.status !== 200) throw new Error(`App latency: delivery ${d} of ${c.id} answered HTTP ${r.status}: ${r.body.slice(0, 300)}\n${output}`);
         if (d === 0) cold = r.handledMs;
         if (d < options.warmup) continue;
@@ -193,6 +202,7 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
 
 interface Delivery {
   number: number;
+  installation: number;
   sha: string;
   title: string;
   files: ReturnType<typeof filesFromGitDiff>;
@@ -204,6 +214,7 @@ async function deliver(sim: GitHubSimulator, port: number, template: Record<stri
   const payload = structuredClone(template);
   payload.action = 'opened';
   payload.number = d.number;
+  payload.installation = { ...payload.installation, id: d.installation };
   Object.assign(payload.pull_request, { number: d.number, title: d.title, state: 'open', draft: false });
   payload.pull_request.head = { ...payload.pull_request.head, sha: d.sha, ref: `bench-${d.number}` };
   const repo = seedFromWebhook(sim.state, payload);

@@ -1,6 +1,7 @@
 // Starts the App the way `probot run dist/src/app.js` (npm start) does — same environment variables, same
-// server — except that Octokit's request throttling is off. The benchmark runs both to separate the App's own
-// latency from @octokit/plugin-throttling's spacing of write requests (one second apart by default).
+// server — except that Octokit's request throttling is off, and with it the App's write pacing (the App's
+// installation clients keep throttling off when Probot's is). The benchmark runs both to separate the App's
+// own latency from the pacing of its requests (src/github/throttle.ts).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProbotOctokit, run, type ApplicationFunction } from 'probot';

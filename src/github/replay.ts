@@ -98,8 +98,8 @@ export async function runReplay(argv: string[], out: ReplayStream, err: ReplaySt
       baseUrl: server.url,
       logLevel: 'fatal',
       // A dry run reports what happened; retrying would print the same request several times, and
-      // throttling would space writes a second apart. (Function form: Probot merges its throttle
-      // options over object defaults, which would re-enable throttling.)
+      // throttling could hold writes back. (Function form: Probot merges its throttle options over
+      // object defaults, which would re-enable throttling; the App's clients keep it off.)
       Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
         ...options,
         retry: { enabled: false },

@@ -1,6 +1,6 @@
-// The GitHub sink, the only App code that writes to GitHub: one check run per run (in_progress, then
-// completed with annotations in batches of 50), and at most one review per head commit, never
-// repeating a finding already posted (fingerprint markers) and falling back to the body on a 422.
+// The GitHub sink, the only App code that writes to GitHub: at most one review per head commit, never
+// repeating a finding already posted (fingerprint markers) and falling back to the body on a 422, then
+// one check run per run, created completed (annotations beyond the first 50 follow in batches).
 import type { Config, ReviewResult } from '../types.js';
 import { describeApiError, httpStatus, type GitHubClient } from './client.js';
 import { lookupFile, type DiffIndex } from './diff-index.js';
@@ -21,7 +21,7 @@ import {
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** Bounds the number of check-run updates one review can cause (20 requests). */
 export const MAX_ANNOTATIONS = 1000;
-/** A run still `in_progress` after this long is taken as crashed, not as running elsewhere. */
+/** A run still `in_progress` (one with more than 50 annotations, being written) after this long is taken as crashed. */
 export const STALE_RUN_MS = 10 * 60 * 1000;
 
 /** The pull request and commit the sink writes to. */
@@ -66,26 +66,37 @@ export interface SinkLog {
 export interface GitHubSink {
   /** Our check run on the head commit whose external id is `runKey`, if any. */
   findRun(runKey: string): Promise<EarlierRun | undefined>;
-  /** Creates the check run, `in_progress`. */
-  start(runKey: string): Promise<void>;
-  /** Posts the review (if anything is new) and completes the check run. */
+  /** Starts the run (no request): the check run written at the end carries `runKey` and this start time. */
+  begin(runKey: string): void;
+  /** Posts the review (if anything is new), then writes the completed check run. */
   publish(input: PublishInput): Promise<PublishOutcome>;
-  /** Completes the started check run as failed, with a secret-free reason. */
+  /** Reports the begun run as failed (a failed check run), with a secret-free reason. */
   fail(error: unknown): Promise<void>;
   /** Creates a completed check run that explains why nothing was reviewed. */
   reportSkip(headSha: string, reason: string, conclusion: 'neutral' | 'skipped'): Promise<void>;
 }
 
-/** Creates the sink for one pull request head. `now` is injectable for deterministic tests. */
+/**
+ * The login this App writes as (`<slug>[bot]`), or undefined when it cannot be told; then any bot
+ * account's markers count (see collectPriorState).
+ */
+export type IdentityLookup = () => Promise<string | undefined>;
+
+/**
+ * Creates the sink for one pull request head. `now` is injectable for deterministic tests; `identity`
+ * tells whose earlier comments are ours.
+ */
 export function createGitHubSink(
   octokit: GitHubClient,
   target: SinkTarget,
   log: SinkLog,
   now: () => Date = () => new Date(),
+  identity: IdentityLookup = async () => undefined,
 ): GitHubSink {
   const repo = { owner: target.owner, repo: target.repo };
+  let runKey: string | undefined;
+  let startedAt: string | undefined;
   let checkRunId: number | undefined;
-  let botLogin: string | undefined;
   let reviewPosted = false;
 
   async function findRun(runKey: string): Promise<EarlierRun | undefined> {
@@ -97,21 +108,9 @@ export function createGitHubSink(
     return run ? { id: run.id, status: run.status, startedAt: run.started_at ?? undefined } : undefined;
   }
 
-  async function start(runKey: string): Promise<void> {
-    const res = await octokit.rest.checks.create({
-      ...repo,
-      name: CHECK_NAME,
-      head_sha: target.headSha,
-      external_id: runKey,
-      status: 'in_progress',
-      started_at: now().toISOString(),
-      output: { title: 'Reviewing', summary: `Reviewing ${target.owner}/${target.repo}#${target.pullNumber} at \`${target.headSha.slice(0, 7)}\`.` },
-    });
-    checkRunId = res.data.id;
-    // The check run is created by the same identity that posts reviews, so its app tells us whose
-    // earlier comments count (the App's bot user, or github-actions[bot] under Actions).
-    const slug = res.data.app?.slug;
-    botLogin = slug ? `${slug}[bot]` : undefined;
+  function begin(key: string): void {
+    runKey = key;
+    startedAt = now().toISOString();
   }
 
   async function readPriorState() {
@@ -120,7 +119,9 @@ export function createGitHubSink(
       octokit.paginate(octokit.rest.pulls.listReviewComments, params) as Promise<PriorComment[]>,
       octokit.paginate(octokit.rest.pulls.listReviews, params) as Promise<PriorReview[]>,
     ]);
-    return collectPriorState(comments, reviews, botLogin);
+    // Whose markers count matters only once a bot has commented; a first review asks nothing more.
+    const botAuthored = [...comments, ...reviews].some((x) => x.user?.type === 'Bot' || /\[bot\]$/.test(x.user?.login ?? ''));
+    return collectPriorState(comments, reviews, botAuthored ? await identity() : undefined);
   }
 
   async function postReview(input: PublishInput, plan: ReviewPlan, notes: string[]): Promise<{ id?: number; outcome: string }> {
@@ -160,7 +161,7 @@ export function createGitHubSink(
   }
 
   async function publish(input: PublishInput): Promise<PublishOutcome> {
-    if (checkRunId === undefined) throw new Error('GitHub sink: publish() before start()');
+    if (runKey === undefined) throw new Error('GitHub sink: publish() before begin()');
     const prior = await readPriorState();
     const plan = planReview(input.result.findings, prior, input.index, { headSha: target.headSha, maxComments: input.config.github.maxComments });
     const notes = [...input.notes];
@@ -205,41 +206,50 @@ export function createGitHubSink(
     });
     const conclusion = conclusionFor(findings, input.config.failOn);
 
-    // All batches but the last go out while the run is still in_progress: if the process dies
-    // half-way, the run never reads as completed and the next delivery starts a fresh one rather
-    // than appending the same annotations again.
+    // The review went first: it is what people wait for, and the check run summarises it. Up to 50
+    // annotations, the check run is one request, created completed. Beyond that the run is created
+    // in_progress and completed with the last batch: if the process dies half-way, the run never reads
+    // as completed and the next delivery starts a fresh one rather than appending the same annotations.
     const batches: Annotation[][] = [];
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    const last = batches.pop() ?? [];
-    for (const batch of batches) {
-      await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { ...output, annotations: batch } });
-    }
-    await octokit.rest.checks.update({
+    const withBatch = (batch: Annotation[] | undefined) => (batch && batch.length > 0 ? { ...output, annotations: batch } : output);
+    const completion = { status: 'completed', conclusion, completed_at: now().toISOString() } as const;
+    const created = await octokit.rest.checks.create({
       ...repo,
-      check_run_id: checkRunId,
-      status: 'completed',
-      conclusion,
-      completed_at: now().toISOString(),
-      output: last.length > 0 ? { ...output, annotations: last } : output,
+      name: CHECK_NAME,
+      head_sha: target.headSha,
+      external_id: runKey,
+      started_at: startedAt,
+      ...(batches.length > 1 ? { status: 'in_progress' as const } : completion),
+      output: withBatch(batches[0]),
     });
+    checkRunId = created.data.id;
+    for (let i = 1; i < batches.length; i++) {
+      const last = i === batches.length - 1;
+      await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, ...(last ? completion : {}), output: withBatch(batches[i]) });
+    }
     log.info({ pull: target.pullNumber, sha: target.headSha, conclusion, reviewId, findings: findings.length }, 'review published');
     return { plan, reviewId, conclusion, annotations: annotations.length };
   }
 
   async function fail(error: unknown): Promise<void> {
-    if (checkRunId === undefined) return;
+    if (runKey === undefined) return;
     const reason = error instanceof Error ? error.message.split('\n')[0].slice(0, 500) : String(error).slice(0, 500);
     const posted = reviewPosted
       ? 'The review was posted before the failure; re-running will not post it again.'
       : 'Nothing was posted to the pull request; re-run the check to try again.';
-    await octokit.rest.checks.update({
-      ...repo,
-      check_run_id: checkRunId,
+    const failed = {
       status: 'completed',
       conclusion: 'failure',
       completed_at: now().toISOString(),
       output: { title: 'Review failed', summary: `p2pdma-review could not complete the review of this commit: ${reason}. ${posted}` },
-    });
+    } as const;
+    // A run already written (one with more than 50 annotations) is completed; otherwise it is created failed.
+    if (checkRunId !== undefined) {
+      await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, ...failed });
+    } else {
+      await octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: target.headSha, external_id: runKey, started_at: startedAt, ...failed });
+    }
   }
 
   async function reportSkip(headSha: string, reason: string, conclusion: 'neutral' | 'skipped'): Promise<void> {
@@ -256,7 +266,7 @@ export function createGitHubSink(
     });
   }
 
-  return { findRun, start, publish, fail, reportSkip };
+  return { findRun, begin, publish, fail, reportSkip };
 }
 
 function reviewSentence(inline: number, posted: number): string {

@@ -88,11 +88,14 @@ interface Captured {
   checkCreate: Body[];
   checkUpdates: Body[];
   reviews: Body[];
+  /** Every write, in the order it reached the API. */
+  writes: string[];
 }
 
 /**
- * The requests of a review run after the config lookup: duplicate-run lookup (optional), check run
- * creation, files, head contents, prior comments/reviews, the review, and check-run updates.
+ * The requests of a review run after the config lookup: duplicate-run lookup (optional), files, head
+ * contents, prior comments/reviews, the App's login (only when earlier bot comments exist), the
+ * review, the check run, and check-run updates (annotation batches beyond the first).
  */
 function reviewRun(opts: {
   sha: string;
@@ -102,11 +105,12 @@ function reviewRun(opts: {
   contents?: string[];
   comments?: Body[];
   reviews?: Body[];
+  viewer?: boolean;
   reviewReplies?: Array<[number, Body]>;
   updates?: number;
 }): Captured {
   const number = opts.number ?? 42;
-  const captured: Captured = { checkCreate: [], checkUpdates: [], reviews: [] };
+  const captured: Captured = { checkCreate: [], checkUpdates: [], reviews: [], writes: [] };
   const scope = nock(API);
   if (opts.findRun !== false) {
     scope
@@ -114,24 +118,28 @@ function reviewRun(opts: {
       .query({ check_name: 'p2pdma-review', filter: 'all', per_page: '100' })
       .reply(200, { total_count: opts.earlierRuns?.length ?? 0, check_runs: opts.earlierRuns ?? [] });
   }
-  scope.post(`${REPO}/check-runs`, (b: Body) => (captured.checkCreate.push(b), true)).reply(201, { id: CHECK_ID, app: { id: APP_ID, slug: 'p2pdma-review' } });
   scope.get(`${REPO}/pulls/${number}/files`).query({ per_page: '100' }).reply(200, files(opts.sha, number));
   for (const path of opts.contents ?? []) {
     scope.get(`${REPO}/contents/${encodeURIComponent(path)}`).query({ ref: opts.sha }).reply(200, content(opts.sha, path));
   }
   scope.get(`${REPO}/pulls/${number}/comments`).query({ per_page: '100' }).reply(200, opts.comments ?? []);
   scope.get(`${REPO}/pulls/${number}/reviews`).query({ per_page: '100' }).reply(200, opts.reviews ?? []);
+  if (opts.viewer) scope.post('/graphql', (b: { query: string }) => /viewer\s*\{\s*login/.test(b.query)).reply(200, { data: { viewer: { login: BOT.login } } });
   for (const [status, reply] of opts.reviewReplies ?? []) {
-    scope.post(`${REPO}/pulls/${number}/reviews`, (b: Body) => (captured.reviews.push(b), true)).reply(status, reply);
+    scope.post(`${REPO}/pulls/${number}/reviews`, (b: Body) => (captured.reviews.push(b), captured.writes.push(`POST pulls/${number}/reviews`), true)).reply(status, reply);
   }
-  for (let i = 0; i < (opts.updates ?? 1); i++) {
-    scope.patch(`${REPO}/check-runs/${CHECK_ID}`, (b: Body) => (captured.checkUpdates.push(b), true)).reply(200, { id: CHECK_ID });
+  scope.post(`${REPO}/check-runs`, (b: Body) => (captured.checkCreate.push(b), captured.writes.push('POST check-runs'), true)).reply(201, { id: CHECK_ID, app: { id: APP_ID, slug: 'p2pdma-review' } });
+  for (let i = 0; i < (opts.updates ?? 0); i++) {
+    scope.patch(`${REPO}/check-runs/${CHECK_ID}`, (b: Body) => (captured.checkUpdates.push(b), captured.writes.push(`PATCH check-runs/${CHECK_ID}`), true)).reply(200, { id: CHECK_ID });
   }
   return captured;
 }
 
+/** The check run a review run wrote (created completed). */
+const checkRun = (c: Captured) => c.checkCreate[0] as Body & { output: { summary: string; title: string } };
+
 describe('pull_request events', () => {
-  test('opened: one check run (in_progress → failure) and one review with inline comments', async () => {
+  test('opened: the review with inline comments goes first, then one check run, created completed (failure)', async () => {
     const { probot, engine, runs, ready } = probotWith();
     await ready;
     token();
@@ -141,10 +149,11 @@ describe('pull_request events', () => {
 
     await deliver(probot, 'pull_request.opened.json');
 
-    expect(c.checkCreate).toMatchSnapshot('check run created');
+    // Two writes for the event, the one people wait for first.
+    expect(c.writes).toEqual(['POST pulls/42/reviews', 'POST check-runs']);
+    expect(c.checkCreate).toMatchSnapshot('check run');
     expect(c.reviews).toHaveLength(1);
     expect(c.reviews[0]).toMatchSnapshot('review');
-    expect(c.checkUpdates).toMatchSnapshot('check run completed');
     const review = c.reviews[0] as { event: string; commit_id: string; comments: Array<Body & { body: string }> };
     expect(review.event).toBe('COMMENT');
     expect(review.commit_id).toBe(SHA.pr42v1);
@@ -153,7 +162,7 @@ describe('pull_request events', () => {
       [C_FILE, 40, 'RIGHT', undefined],
     ]);
     expect(review.comments[1].body).toContain('```suggestion\n\tif (!nents)\n```');
-    expect(c.checkUpdates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(checkRun(c)).toMatchObject({ status: 'completed', conclusion: 'failure', started_at: NOW.toISOString(), completed_at: NOW.toISOString() });
     // The engine saw the whole head files, read at the head SHA.
     expect(engine.log.reads).toEqual([C_FILE, H_FILE]);
     expect(engine.log.contents.get(C_FILE)).toBe(repoFile(`commits/${SHA.pr42v1}/${C_FILE}`));
@@ -181,7 +190,8 @@ describe('pull_request events', () => {
     const c = reviewRun({ sha: SHA.pr43, number: 43, contents: [C_FILE] });
     await deliver(probot, 'pull_request.opened.draft.json');
     expect(c.reviews).toEqual([]);
-    expect(c.checkUpdates[0]).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'No findings' } });
+    expect(c.writes).toEqual(['POST check-runs']);
+    expect(checkRun(c)).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'No findings' } });
     expect(runs[0].skipped).toBeUndefined();
   });
 
@@ -194,7 +204,8 @@ describe('pull_request events', () => {
     const c = reviewRun({ sha: SHA.pr43, number: 43, contents: [C_FILE] });
     await deliver(probot, 'pull_request.ready_for_review.json');
     expect(c.reviews).toEqual([]);
-    expect(c.checkUpdates).toMatchSnapshot();
+    expect(c.writes).toEqual(['POST check-runs']);
+    expect(c.checkCreate).toMatchSnapshot();
   });
 
   test('synchronize: already-posted findings are not repeated, vanished ones are reported resolved', async () => {
@@ -215,6 +226,8 @@ describe('pull_request events', () => {
         { id: 3, path: C_FILE, line: 31, created_at: '2025-03-11T15:00:00Z', user: { login: 'kdev', id: 5123456, type: 'User' }, body: `thanks ${fingerprintMarker('not-ours')}` },
       ],
       reviews: [{ id: 10, body: headMarker(SHA.pr42v1), submitted_at: '2025-03-11T14:05:00Z', user: BOT }],
+      // Earlier bot comments exist: which bot the App is decides whose markers count.
+      viewer: true,
       reviewReplies: [[200, { id: 556 }]],
     });
 
@@ -227,10 +240,47 @@ describe('pull_request events', () => {
     expect(parseMarkers(review.body)).toEqual({ fingerprints: [], resolved: [v1.dma], heads: [SHA.pr42v2] });
     expect(review.body).toContain('`dma-map-sg-result` at `drivers/misc/cmb_p2p/cmb_p2p.c:40`');
     expect(review.body).toContain(`### p2pdma-review: no new findings in \`1160b2a\`\n\n1 finding from earlier reviews still applies.`);
-    const summary = (c.checkUpdates[0].output as { summary: string }).summary;
+    const summary = checkRun(c).output.summary;
     expect(summary).toContain('| posted earlier |');
     expect(summary).toContain('### Resolved since the last review');
-    expect(c.checkUpdates[0]).toMatchObject({ conclusion: 'failure', output: { title: '1 error' } });
+    expect(checkRun(c)).toMatchObject({ conclusion: 'failure', output: { title: '1 error' } });
+    expect(c.writes).toEqual(['POST pulls/42/reviews', 'POST check-runs']);
+  });
+
+  test('another bot\'s copy of our marker does not silence a finding: the App asks GitHub which bot it is', async () => {
+    const { probot, ready } = probotWith();
+    await ready;
+    token();
+    nock(API).get(`${REPO}/pulls/42`).reply(200, pull(42, { head: { ...(pull(42).head as Body), sha: SHA.pr42v1 } }));
+    config();
+    const v1 = await firstReviewFingerprints();
+    const c = reviewRun({
+      sha: SHA.pr42v1,
+      contents: [C_FILE, H_FILE],
+      comments: [{ id: 9, path: C_FILE, line: 30, created_at: '2025-03-11T14:05:00Z', user: { login: 'ci-echo[bot]', id: 777, type: 'Bot' }, body: `quoting: ${fingerprintMarker(v1.sg)}` }],
+      viewer: true,
+      reviewReplies: [[200, { id: 562 }]],
+    });
+    await deliver(probot, 'pull_request.opened.json');
+    expect((c.reviews[0] as { comments: unknown[] }).comments).toHaveLength(2);
+  });
+
+  test('when GitHub cannot say which bot the App is, markers of any bot account count', async () => {
+    const { probot, ready } = probotWith();
+    await ready;
+    token();
+    nock(API).get(`${REPO}/pulls/42`).reply(200, pull(42, { head: { ...(pull(42).head as Body), sha: SHA.pr42v1 } }));
+    config();
+    const v1 = await firstReviewFingerprints();
+    nock(API).post('/graphql').reply(502, { message: 'Bad Gateway' });
+    const c = reviewRun({
+      sha: SHA.pr42v1,
+      contents: [C_FILE, H_FILE],
+      comments: [{ id: 9, path: C_FILE, line: 30, created_at: '2025-03-11T14:05:00Z', user: { login: 'ci-echo[bot]', id: 777, type: 'Bot' }, body: `quoting: ${fingerprintMarker(v1.sg)}` }],
+      reviewReplies: [[200, { id: 563 }]],
+    });
+    await deliver(probot, 'pull_request.opened.json');
+    expect((c.reviews[0] as { comments: Array<{ line: number }> }).comments.map((x) => x.line)).toEqual([40]);
   });
 
   test('redelivery: a completed run for this head and configuration means nothing is posted again', async () => {
@@ -267,7 +317,7 @@ describe('configuration', () => {
     config('github:\n  maxComments: many\nplugins:\n  - ./evil-plugin.js\n');
     const c = reviewRun({ sha: SHA.pr42v2, contents: [C_FILE, H_FILE], reviewReplies: [[200, { id: 557 }]] });
     await deliver(probot, 'pull_request.synchronize.json');
-    const summary = (c.checkUpdates[0].output as { summary: string }).summary;
+    const summary = checkRun(c).output.summary;
     expect(summary).toContain('### Configuration problems: ran with the default configuration');
     expect(summary).toMatch(/`p2pdma-lab\/linux:\.github\/p2pdma-review\.yml`: `github\.maxComments`: /);
     expect(summary).toContain('the GitHub App never loads plugin code from repositories');
@@ -285,7 +335,7 @@ describe('configuration', () => {
     await deliver(probot, 'pull_request.synchronize.json');
     expect(engine.log.contents.get(H_FILE)).toBeUndefined();
     expect((c.reviews[0] as { event: string }).event).toBe('REQUEST_CHANGES');
-    const summary = (c.checkUpdates[0].output as { summary: string }).summary;
+    const summary = checkRun(c).output.summary;
     expect(summary).toContain('head content of 1 touched C file(s) was not fetched (config `github.maxFiles` = 1): `drivers/misc/cmb_p2p/cmb_p2p.h` analysed from the diff hunks only');
   });
 });
@@ -312,10 +362,11 @@ describe('failures', () => {
     expect(second.comments).toBeUndefined();
     expect(second.body).toContain('#### Could not be placed inline (GitHub answered: HTTP 422: Unprocessable Entity)');
     expect(parseMarkers(second.body).fingerprints).toHaveLength(2);
-    expect((c.checkUpdates[0].output as { summary: string }).summary).toContain('GitHub rejected the inline positions');
+    expect(checkRun(c).output.summary).toContain('GitHub rejected the inline positions');
+    expect(c.writes).toEqual(['POST pulls/42/reviews', 'POST pulls/42/reviews', 'POST check-runs']);
   });
 
-  test('an engine crash completes the check run as failed, posts no review, and surfaces the error', async () => {
+  test('an engine crash writes the check run as failed, posts no review, and surfaces the error', async () => {
     const { probot, ready } = probotWith(shimEngine({ crash: 'tree-sitter exploded' }));
     await ready;
     token();
@@ -324,12 +375,16 @@ describe('failures', () => {
     const captured: Body[] = [];
     nock(API)
       .get(`${REPO}/commits/${SHA.pr42v2}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] })
-      .post(`${REPO}/check-runs`).reply(201, { id: CHECK_ID, app: { slug: 'p2pdma-review' } })
       .get(`${REPO}/pulls/42/files`).query(true).reply(200, files(SHA.pr42v2))
-      .patch(`${REPO}/check-runs/${CHECK_ID}`, (b: Body) => (captured.push(b), true)).reply(200, {});
+      .post(`${REPO}/check-runs`, (b: Body) => (captured.push(b), true)).reply(201, { id: CHECK_ID, app: { slug: 'p2pdma-review' } });
     await expect(deliver(probot, 'pull_request.synchronize.json')).rejects.toThrow(/tree-sitter exploded/);
+    // The one write: the failed run, under this run's key (a redelivery does not retry; "Re-run" does).
     expect(captured).toEqual([
       {
+        name: 'p2pdma-review',
+        head_sha: SHA.pr42v2,
+        external_id: `${SHA.pr42v2}:${configDigest({ ...defaultConfig(), plugins: [] })}`,
+        started_at: NOW.toISOString(),
         status: 'completed',
         conclusion: 'failure',
         completed_at: NOW.toISOString(),
@@ -348,22 +403,24 @@ describe('failures', () => {
     const c = reviewRun({ sha: SHA.pr42v2, contents: [H_FILE], reviewReplies: [[200, { id: 560 }]] });
     await deliver(probot, 'pull_request.synchronize.json');
     expect(engine.log.contents.get(C_FILE)).toBeUndefined();
-    expect((c.checkUpdates[0].output as { summary: string }).summary).toContain('could not read head content: `drivers/misc/cmb_p2p/cmb_p2p.c`: HTTP 500: Server Error; analysed from the diff hunks only');
+    expect(checkRun(c).output.summary).toContain('could not read head content: `drivers/misc/cmb_p2p/cmb_p2p.c`: HTTP 500: Server Error; analysed from the diff hunks only');
     expect(c.reviews).toHaveLength(1);
   });
 
-  test('more than 50 annotations go out in batches of 50, completing with the last', async () => {
+  test('more than 50 annotations: the run is created in_progress with the first 50 and completed with the last batch', async () => {
     const extra: Finding[] = Array.from({ length: 120 }, (_, i) => finding({ file: C_FILE, line: 29, startLine: undefined, severity: 'warning', fingerprint: `extra-${i}` }));
     const { probot, ready } = probotWith(shimEngine({ extra }));
     await ready;
     token();
     nock(API).get(`${REPO}/pulls/42`).reply(200, pull(42));
     config();
-    const c = reviewRun({ sha: SHA.pr42v2, contents: [C_FILE, H_FILE], reviewReplies: [[200, { id: 561 }]], updates: 3 });
+    const c = reviewRun({ sha: SHA.pr42v2, contents: [C_FILE, H_FILE], reviewReplies: [[200, { id: 561 }]], updates: 2 });
     await deliver(probot, 'pull_request.synchronize.json');
-    const sizes = c.checkUpdates.map((u) => ((u.output as { annotations?: unknown[] }).annotations ?? []).length);
+    const writes = [...c.checkCreate, ...c.checkUpdates];
+    const sizes = writes.map((u) => ((u.output as { annotations?: unknown[] }).annotations ?? []).length);
     expect(sizes).toEqual([50, 50, 21]);
-    expect(c.checkUpdates.map((u) => u.status ?? 'in_progress')).toEqual(['in_progress', 'in_progress', 'completed']);
+    expect(writes.map((u) => u.status ?? '(unchanged)')).toEqual(['in_progress', '(unchanged)', 'completed']);
+    expect(c.writes).toEqual(['POST pulls/42/reviews', 'POST check-runs', `PATCH check-runs/${CHECK_ID}`, `PATCH check-runs/${CHECK_ID}`]);
     const review = c.reviews[0] as { comments: unknown[]; body: string };
     expect(review.comments).toHaveLength(30); // config default github.maxComments
     expect(review.body).toContain('#### Over the limit of inline comments per review');
@@ -371,7 +428,7 @@ describe('failures', () => {
 });
 
 describe('check_run.rerequested', () => {
-  test('creates a fresh check run; the commit already has our review, so no second review', async () => {
+  test('writes a fresh check run; the commit already has our review, so no second review', async () => {
     const { probot, ready } = probotWith();
     await ready;
     token();
@@ -384,12 +441,14 @@ describe('check_run.rerequested', () => {
       contents: [C_FILE, H_FILE],
       comments: [{ id: 1, path: C_FILE, line: 31, created_at: '2025-03-12T08:41:30Z', user: BOT, body: fingerprintMarker(v2.sg) }],
       reviews: [{ id: 11, body: headMarker(SHA.pr42v2), submitted_at: '2025-03-12T08:41:30Z', user: BOT }],
+      viewer: true,
     });
     await deliver(probot, 'check_run.rerequested.json');
     expect(c.checkCreate).toHaveLength(1);
-    expect(c.checkCreate[0]).toMatchObject({ name: 'p2pdma-review', head_sha: SHA.pr42v2, status: 'in_progress' });
+    expect(c.checkCreate[0]).toMatchObject({ name: 'p2pdma-review', head_sha: SHA.pr42v2, status: 'completed' });
     expect(c.reviews).toEqual([]);
-    expect((c.checkUpdates[0].output as { summary: string }).summary).toContain('| posted earlier |');
+    expect(c.writes).toEqual(['POST check-runs']);
+    expect(checkRun(c).output.summary).toContain('| posted earlier |');
   });
 
   test('a check run without an associated pull request (fork) is answered with a neutral check run', async () => {

@@ -96,6 +96,8 @@ test('opened: exact check run, review and comments; config read from the default
   expect(res.status).toBe(200);
 
   expect(since(0)).toMatchSnapshot('requests');
+  // Two writes per event: the review first (what people wait for), then the check run, created completed.
+  expect(writes().map((r) => r.operationId)).toEqual(['pulls/create-review', 'checks/create']);
   // No `ref` on the config read: GitHub serves the default branch, never the PR head.
   expect(sim.requests.filter((r) => r.path.includes('p2pdma-review.yml')).map((r) => r.query)).toEqual(['']);
   expect(sim.invalidRequests()).toEqual([]);
@@ -103,7 +105,7 @@ test('opened: exact check run, review and comments; config read from the default
   expect(repo.checkRuns).toHaveLength(1);
   const run = repo.checkRuns[0];
   expect(run).toMatchObject({ name: 'p2pdma-review', head_sha: SHA.pr42v1, status: 'completed', conclusion: 'failure', app: { slug: APP_SLUG } });
-  expect(run.history.map((h) => h.status ?? null)).toEqual(['in_progress', 'completed']);
+  expect(run.history.map((h) => h.status ?? null)).toEqual(['completed']);
   expect(stripIds(run)).toMatchSnapshot('check run');
 
   expect(repo.reviews).toHaveLength(1);
@@ -144,6 +146,8 @@ test('synchronize: no repeated comments; the fixed finding is reported resolved'
   expect(markers.heads).toEqual([SHA.pr42v2]);
   expect(markers.resolved).toEqual(parseMarkers(repo.comments[1].body).fingerprints);
   expect(repo.reviews[1].body).toContain('#### Resolved since the last review');
+  // Earlier bot comments exist now, so the App asked which bot it is (GraphQL on GHES's /api/graphql).
+  expect(sim.requests.filter((r) => r.operationId === 'graphql').map((r) => `${r.path} ${r.status}`)).toEqual(['/api/graphql 200']);
 });
 
 test('check_run.rerequested: a fresh check run, and no second review of the same commit', async () => {
@@ -153,6 +157,8 @@ test('check_run.rerequested: a fresh check run, and no second review of the same
   expect(repo.checkRuns[2]).toMatchObject({ head_sha: SHA.pr42v2, status: 'completed', conclusion: 'failure' });
   expect(repo.reviews).toHaveLength(2);
   expect(repo.comments).toHaveLength(2);
+  // The App's login is asked once per process.
+  expect(sim.requests.filter((r) => r.operationId === 'graphql')).toHaveLength(1);
 });
 
 test('a draft is not reviewed; ready_for_review is, with a success check and no review', async () => {
@@ -189,6 +195,21 @@ test('a 422 on the review (diff changed under the App) falls back to the body, o
   expect(parseMarkers(reviews[0].body).fingerprints).toHaveLength(2);
   expect(reviews[0].body).toContain('Could not be placed inline (GitHub answered: HTTP 422: Unprocessable Entity)');
   expect(currentFiles(pull)).toHaveLength(1);
+});
+
+test('the same delivery twice at once: one review, one check run', async () => {
+  // PR 45: the first diff at a fresh head, delivered twice concurrently (GitHub retrying a slow delivery).
+  const sha = 'd'.repeat(40);
+  addPull(repo, { number: 45, head: { ref: 'twice', sha }, files: filesFromGitDiff(repoFile(`pulls/42/${SHA.pr42v1}.diff`)) });
+  for (const f of ['drivers/misc/cmb_p2p/cmb_p2p.c', 'drivers/misc/cmb_p2p/cmb_p2p.h']) setFile(repo, sha, f, repoFile(`commits/${SHA.pr42v1}/${f}`));
+  const { payload } = webhook('pull_request.opened.json');
+  const pr = payload.pull_request as Record<string, unknown>;
+  const event = { ...payload, number: 45, pull_request: { ...pr, number: 45, head: { ...(pr.head as object), sha, ref: 'twice' } } };
+  const replies = await Promise.all([deliver('pull_request', event, { id: 'twice' }), deliver('pull_request', event, { id: 'twice' })]);
+  expect(replies.map((r) => r.status)).toEqual([200, 200]);
+  expect(repo.reviews.filter((r) => r.pull === 45)).toHaveLength(1);
+  expect(repo.checkRuns.filter((r) => r.head_sha === sha)).toHaveLength(1);
+  expect(repo.comments.filter((c) => c.pull === 45)).toHaveLength(2);
 });
 
 test('no secret reached the log (private key, webhook secret, installation tokens)', () => {

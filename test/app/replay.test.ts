@@ -23,26 +23,25 @@ test('pull_request.opened: prints every request, with the review and check run s
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   const lines = r.out.split('\n');
-  expect(lines[0]).toMatch(/^pull_request\.opened \(.*pull_request\.opened\.json\): 12 request\(s\)$/);
+  expect(lines[0]).toMatch(/^pull_request\.opened \(.*pull_request\.opened\.json\): 11 request\(s\)$/);
   expect(lines.filter((l) => /^(GET|POST|PATCH) /.test(l)).map((l) => l.replace(/check-runs\/\d+/, 'check-runs/<id>'))).toEqual([
     'POST /app/installations/48151623/access_tokens -> 201  (apps/create-installation-access-token)',
     'GET /repos/p2pdma-lab/linux/pulls/42 -> 200  (pulls/get)',
     'GET /repos/p2pdma-lab/linux/contents/.github%2Fp2pdma-review.yml -> 200  (repos/get-content)',
     'GET /repos/p2pdma-lab/linux/commits/a838b749d635514b5bbb21868f7b1f90a3e3e2d8/check-runs?check_name=p2pdma-review&filter=all&per_page=100 -> 200  (checks/list-for-ref)',
-    'POST /repos/p2pdma-lab/linux/check-runs -> 201  (checks/create)',
     'GET /repos/p2pdma-lab/linux/pulls/42/files?per_page=100 -> 200  (pulls/list-files)',
     'GET /repos/p2pdma-lab/linux/contents/drivers%2Fmisc%2Fcmb_p2p%2Fcmb_p2p.c?ref=a838b749d635514b5bbb21868f7b1f90a3e3e2d8 -> 200  (repos/get-content)',
     'GET /repos/p2pdma-lab/linux/contents/drivers%2Fmisc%2Fcmb_p2p%2Fcmb_p2p.h?ref=a838b749d635514b5bbb21868f7b1f90a3e3e2d8 -> 200  (repos/get-content)',
     'GET /repos/p2pdma-lab/linux/pulls/42/comments?per_page=100 -> 200  (pulls/list-review-comments)',
     'GET /repos/p2pdma-lab/linux/pulls/42/reviews?per_page=100 -> 200  (pulls/list-reviews)',
     'POST /repos/p2pdma-lab/linux/pulls/42/reviews -> 200  (pulls/create-review)',
-    'PATCH /repos/p2pdma-lab/linux/check-runs/<id> -> 200  (checks/update)',
+    'POST /repos/p2pdma-lab/linux/check-runs -> 201  (checks/create)',
   ]);
   expect(r.out).toContain('    event: COMMENT\n');
   expect(r.out).toContain('    comments: 2\n      - drivers/misc/cmb_p2p/cmb_p2p.c:30 RIGHT\n      - drivers/misc/cmb_p2p/cmb_p2p.c:40 RIGHT\n');
   expect(r.out).toContain('    body: ### p2pdma-review: 2 errors in `a838b74`\n      2 inline comments below.\n');
   expect(r.out).toContain('    status: completed\n    conclusion: failure\n    title: 2 errors\n    annotations: 2\n');
-  expect(lines[lines.length - 2]).toBe('3 write(s). Dry run: nothing was sent to GitHub.');
+  expect(lines[lines.length - 2]).toBe('2 write(s). Dry run: nothing was sent to GitHub.');
 });
 
 test('a draft: only reads, and --json output', async () => {

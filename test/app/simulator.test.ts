@@ -170,6 +170,39 @@ describe('auth', () => {
   });
 });
 
+describe('GraphQL, several installations, canned replies', () => {
+  test('viewer { login } answers the login the token writes as; other queries are refused as unimplemented', async () => {
+    const res = await gh.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+    expect(res.viewer.login).toBe('p2pdma-review[bot]');
+    await expect(gh.graphql('query { repository(owner: "a", name: "b") { id } }')).rejects.toMatchObject({ status: 501 });
+    expect(sim.requests[sim.requests.length - 1]).toMatchObject({ operationId: 'graphql', invalid: true });
+  });
+
+  test('an App with several installations gets a token for each, and only for those', async () => {
+    const keys = appKeys();
+    const multi = await startSimulator({ validate: false, app: { id: 1001, slug: 'p2pdma-review', publicKey: keys.publicKey, installationId: [5, 6] } });
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const head = `${enc({ alg: 'RS256', typ: 'JWT' })}.${enc({ iat: now - 60, exp: now + 540, iss: 1001 })}`;
+      const app = new Octokit({ auth: `${head}.${createSign('RSA-SHA256').update(head).sign(keys.privateKey, 'base64url')}`, baseUrl: multi.url, request: { retries: 0 }, log });
+      expect(await status(app.apps.createInstallationAccessToken({ installation_id: 5 }))).toBe(200);
+      expect(await status(app.apps.createInstallationAccessToken({ installation_id: 6 }))).toBe(200);
+      expect(await status(app.apps.createInstallationAccessToken({ installation_id: 7 }))).toBe(404);
+    } finally {
+      await multi.close();
+    }
+  });
+
+  test('replyOnce answers the next matching request with the canned reply, then the simulation resumes', async () => {
+    sim.replyOnce('GET', /\/pulls\/42$/, { status: 429, headers: { 'retry-after': '7' }, json: { message: 'You have exceeded a secondary rate limit.' } });
+    const err = (await gh.pulls.get({ ...repo, pull_number: 42 }).catch((e: unknown) => e)) as { status: number; response: { headers: Record<string, string> } };
+    expect(err.status).toBe(429);
+    expect(err.response.headers['retry-after']).toBe('7');
+    expect((await gh.pulls.get({ ...repo, pull_number: 42 })).status).toBe(200);
+  });
+});
+
 test('repository state loads from the fixture layout', () => {
   const state = createState();
   const r = addRepo(state, { owner: 'p2pdma-lab', name: 'linux' });

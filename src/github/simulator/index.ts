@@ -1,5 +1,5 @@
 // The local GitHub API simulator: an HTTP server with in-memory state, for end-to-end tests and replay.
-export { startSimulator, type GitHubSimulator, type RecordedRequest, type SimulatorOptions } from './server.js';
+export { startSimulator, type CannedReply, type GitHubSimulator, type RecordedRequest, type SimulatorOptions } from './server.js';
 export { loadOpenApiValidator, type OpenApiValidator, type OperationMatch } from './openapi.js';
 export {
   addPull,

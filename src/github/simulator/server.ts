@@ -1,6 +1,7 @@
 // A local GitHub REST API on a loopback HTTP port, for end-to-end tests and `replay`: App JWT and
-// installation-token auth, the endpoints the App uses, request bodies checked against GitHub's
-// OpenAPI description, and GitHub's 422 for review comments outside the diff.
+// installation-token auth, the endpoints the App uses (plus GraphQL's `viewer { login }`), request
+// bodies checked against GitHub's OpenAPI description, and GitHub's 422 for review comments outside
+// the diff. Tests can make it answer a request with a canned reply (a rate limit, say) once.
 import { createHash, createPublicKey, createVerify, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,8 +23,8 @@ import {
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
-  /** The App the simulator issues installation tokens to (JWTs are verified with `appPublicKey`). */
-  app?: { id: number; slug: string; publicKey: string | KeyObject; installationId: number };
+  /** The App the simulator issues installation tokens to (JWTs are verified with `appPublicKey`), for one or several installations. */
+  app?: { id: number; slug: string; publicKey: string | KeyObject; installationId: number | readonly number[] };
   /** Tokens accepted as-is (GitHub Actions' GITHUB_TOKEN), mapped to the app slug they act as. */
   tokens?: Record<string, string>;
   /** `true` (default): validate against @octokit/openapi; `false`: skip; or a loaded validator. */
@@ -62,7 +63,16 @@ export interface GitHubSimulator {
   invalidRequests(): RecordedRequest[];
   /** Runs `hook` once, before the next request matching `method` and `path` is handled. */
   once(method: string, path: RegExp, hook: (req: RecordedRequest) => void): void;
+  /** Answers the next (authenticated) request matching `method` and `path` with `reply` instead of handling it. */
+  replyOnce(method: string, path: RegExp, reply: CannedReply): void;
   close(): Promise<void>;
+}
+
+/** A reply given instead of the simulated one (see {@link GitHubSimulator.replyOnce}). */
+export interface CannedReply {
+  status: number;
+  headers?: Record<string, string>;
+  json?: unknown;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -107,6 +117,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
   const tokens = new Map<string, string>(Object.entries(options.tokens ?? {}));
   const requests: RecordedRequest[] = [];
   const hooks: Array<{ method: string; path: RegExp; hook: (r: RecordedRequest) => void }> = [];
+  const canned: Array<{ method: string; path: RegExp; reply: CannedReply }> = [];
+  const installations = new Set<number>(options.app ? [options.app.installationId].flat() : []);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -134,14 +146,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
       const raw = await readBody(req);
       const body = raw === undefined ? undefined : parseJson(raw);
       record.body = body;
-      const op = validator ? validator.match(method, path) : looseMatch(method, path);
+      // GraphQL lives at /graphql (/api/graphql on GHES) and is not in the REST description.
+      const graphql = method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql');
+      const op = graphql ? GRAPHQL_OPERATION : validator ? validator.match(method, path) : looseMatch(method, path);
       if (!op) {
         record.invalid = true;
         record.problems = [`GitHub documents no ${method} ${path}`];
         throw new HttpError(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
       }
       record.operationId = op.operationId;
-      if (validator) {
+      if (validator && !graphql) {
         const problems = validator.validateRequest(op, url.searchParams, body);
         if (problems.length > 0) {
           record.problems = problems;
@@ -150,7 +164,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
         }
       }
       const identity = authenticate(req, op);
-      reply = await route({ req, op, query: url.searchParams, body, identity, base, path });
+      const cannedAt = canned.findIndex((c) => c.method === method && c.path.test(path));
+      const answer = cannedAt >= 0 ? canned.splice(cannedAt, 1)[0].reply : undefined;
+      reply = answer
+        ? { status: answer.status, json: answer.json ?? {}, headers: answer.headers }
+        : await route({ req, op, query: url.searchParams, body, identity, base, path });
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       reply = { status: e.status, json: e.body };
@@ -218,14 +236,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
         return updateCheckRun(call);
       case 'checks/list-for-ref':
         return listCheckRuns(call);
+      case 'graphql':
+        return graphqlViewer(call);
       default:
         throw new HttpError(501, { message: `simulator does not implement ${op.operationId} (${op.method} ${op.template})`, status: '501' });
     }
   }
 
+  // Only the query the App makes: which login its token writes as.
+  function graphqlViewer(call: Call): Reply {
+    const query = String((call.body as { query?: unknown } | undefined)?.query ?? '');
+    if (!/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      throw new HttpError(501, { message: `simulator answers only the GraphQL query { viewer { login } }, not: ${query.slice(0, 200)}` });
+    }
+    return { status: 200, json: { data: { viewer: { login: call.identity.login } } } };
+  }
+
   function createToken(call: Call): Reply {
     const installation = Number(call.op.params.installation_id);
-    if (!options.app || installation !== options.app.installationId) {
+    if (!options.app || !installations.has(installation)) {
       throw new HttpError(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
     }
     const token = `ghs_${randomBytes(18).toString('hex')}`;
@@ -548,6 +577,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
     once(method, path, hook) {
       hooks.push({ method: method.toUpperCase(), path, hook });
     },
+    replyOnce(method, path, reply) {
+      canned.push({ method: method.toUpperCase(), path, reply });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -555,6 +587,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
       }),
   };
 }
+
+const GRAPHQL_OPERATION: OperationMatch = { operationId: 'graphql', method: 'POST', template: '/graphql', params: {} };
 
 function userJson(u: SimUser) {
   return {
