@@ -57,11 +57,27 @@ interface Ctx {
   report: LockReport;
 }
 
-/** Calls in evaluation order: arguments before the call that uses them. */
-function callsPostOrder(e: Expr, out: Call[] = []): Call[] {
-  for (const c of exprChildren(e)) callsPostOrder(c, out);
+/**
+ * Calls in evaluation order: arguments before the call that uses them. Memoised per expression (the IR never
+ * changes): the path walk evaluates each statement once per state, and several analyses run per function.
+ */
+const POST_ORDER = new WeakMap<Expr, readonly Call[]>();
+const NO_CALLS: readonly Call[] = Object.freeze([]);
+
+function callsPostOrder(e: Expr): readonly Call[] {
+  let calls = POST_ORDER.get(e);
+  if (!calls) {
+    const out: Call[] = [];
+    collectPostOrder(e, out);
+    calls = out.length ? Object.freeze(out) : NO_CALLS;
+    POST_ORDER.set(e, calls);
+  }
+  return calls;
+}
+
+function collectPostOrder(e: Expr, out: Call[]): void {
+  for (const c of exprChildren(e)) collectPostOrder(c, out);
   if (e.k === 'call') out.push(e);
-  return out;
 }
 
 function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release'; key: string } | undefined {
@@ -74,7 +90,8 @@ function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release';
 
 /** Records a call that may sleep while a no-sleep section is held. */
 function checkSleep(ctx: Ctx, state: State, call: Call): void {
-  const section = [...state].reverse().find((h) => NO_SLEEP.has(h.cls));
+  let section: Held | undefined;
+  for (let i = state.length - 1; i >= 0 && !section; i--) if (NO_SLEEP.has(state[i].cls)) section = state[i];
   if (!section) return;
   const why = callMaySleep(call, ctx.model);
   if (!why || ctx.report.sleepInSection.some((s) => s.line === call.line && s.call === call.callee)) return;
@@ -108,10 +125,16 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
   return state;
 }
 
+function evalExpr(ctx: Ctx, state: State, e: Expr): State {
+  let cur = state;
+  for (const c of callsPostOrder(e)) cur = applyCall(ctx, cur, c);
+  return cur;
+}
+
 function evalExprs(ctx: Ctx, states: State[], exprs: Expr[]): State[] {
   return states.map((s) => {
     let cur = s;
-    for (const e of exprs) for (const c of callsPostOrder(e)) cur = applyCall(ctx, cur, c);
+    for (const e of exprs) cur = evalExpr(ctx, cur, e);
     return cur;
   });
 }
@@ -158,9 +181,13 @@ export function annotatedClasses(annotation: string): string[] {
 /** Lock sections as a path-walk domain: calls acquire and release, trylocks hold only on their success branch. */
 function lockDomain(ctx: Ctx): PathDomain<State> {
   return {
-    key: (st) => st.map((h) => `${h.key}@${h.line}`).join('|'),
-    expr: (st, e) => evalExprs(ctx, [st], [e])[0],
-    decl: (st, vars) => evalExprs(ctx, [st], vars.flatMap((v) => (v.init ? [v.init] : [])))[0],
+    key: (st) => (st.length === 0 ? '' : st.map((h) => `${h.key}@${h.line}`).join('|')),
+    expr: (st, e) => evalExpr(ctx, st, e),
+    decl(st, vars) {
+      let cur = st;
+      for (const v of vars) if (v.init) cur = evalExpr(ctx, cur, v.init);
+      return cur;
+    },
     branch(states, cond) {
       const tl = trylockIn(ctx, cond);
       const after = evalExprs(ctx, states, [cond]);

@@ -1,5 +1,7 @@
 // Generic traversal of the IR: every rule and analysis uses these instead of re-implementing tree walks.
-import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
+
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Child expressions of an expression, in evaluation order (approximately: C leaves it unspecified). */
 export function exprChildren(e: Expr): Expr[] {
@@ -18,6 +20,11 @@ export function exprChildren(e: Expr): Expr[] {
   }
 }
 
+/** Expression kinds without children: a walk from one of them visits it alone (no list to build or look up). */
+function isLeaf(e: Expr): boolean {
+  return e.k === 'ident' || e.k === 'literal' || e.k === 'sizeof';
+}
+
 /**
  * Parent chains are built once per node and shared by every walk: the IR never changes after lowering, so a
  * node reached through the same parent chain always has the same `[...parents, node]`. Thirty rules walk the
@@ -25,7 +32,7 @@ export function exprChildren(e: Expr): Expr[] {
  * arrays are frozen: callers may keep them but never modify them.
  */
 const chains = new WeakMap<object, { parents: readonly object[]; next: readonly object[] }>();
-const ROOT: readonly never[] = Object.freeze([]);
+const ROOT: readonly never[] = EMPTY;
 
 function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
   const hit = chains.get(node);
@@ -35,49 +42,115 @@ function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
   return next as T[];
 }
 
-/** Pre-order (node, parents) lists of walks from a root, replayed by later walks of the same root. */
-const flatExprs = new WeakMap<Expr, [Expr, Expr[]][]>();
-const flatStmts = new WeakMap<Stmt, [Stmt, Stmt[]][]>();
+/**
+ * A pre-order walk recorded as two parallel arrays (node i, and its parent chain), replayed by later walks of
+ * the same root with an index loop: no per-node tuple, iterator or destructuring.
+ */
+interface Flat<T> { nodes: T[]; parents: T[][] }
 
-function collectExprs(e: Expr, parents: readonly Expr[], out: [Expr, Expr[]][]): void {
-  out.push([e, parents as Expr[]]);
-  const children = exprChildren(e);
-  if (children.length === 0) return;
-  const next = chainOf(e, parents);
-  for (const c of children) collectExprs(c, next, out);
+const flatExprs = new WeakMap<Expr, Flat<Expr>>();
+const flatStmts = new WeakMap<Stmt, Flat<Stmt>>();
+
+/** Records `e` and its subtree in pre-order; children in exprChildren() order, without building its arrays. */
+function collectExprs(e: Expr, parents: readonly Expr[], out: Flat<Expr>): void {
+  out.nodes.push(e);
+  out.parents.push(parents as Expr[]);
+  switch (e.k) {
+    case 'call': {
+      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
+      if (!callee && e.args.length === 0) return;
+      const next = chainOf(e, parents);
+      if (callee) collectExprs(callee, next, out);
+      for (const a of e.args) collectExprs(a, next, out);
+      return;
+    }
+    case 'field': collectExprs(e.base, chainOf(e, parents), out); return;
+    case 'index': { const next = chainOf(e, parents); collectExprs(e.base, next, out); collectExprs(e.index, next, out); return; }
+    case 'addr': case 'deref': case 'cast': case 'unary': collectExprs(e.arg, chainOf(e, parents), out); return;
+    case 'binary': case 'assign': { const next = chainOf(e, parents); collectExprs(e.left, next, out); collectExprs(e.right, next, out); return; }
+    case 'cond': {
+      const next = chainOf(e, parents);
+      collectExprs(e.test, next, out);
+      collectExprs(e.then, next, out);
+      collectExprs(e.else, next, out);
+      return;
+    }
+    case 'comma': case 'init': case 'other': {
+      const list = e.k === 'comma' ? e.list : e.k === 'init' ? e.items : e.children;
+      if (list.length === 0) return;
+      const next = chainOf(e, parents);
+      for (const c of list) collectExprs(c, next, out);
+      return;
+    }
+    default: return;
+  }
 }
 
-function collectStmts(s: Stmt, parents: readonly Stmt[], out: [Stmt, Stmt[]][]): void {
-  out.push([s, parents as Stmt[]]);
+function collectStmts(s: Stmt, parents: readonly Stmt[], out: Flat<Stmt>): void {
+  out.nodes.push(s);
+  out.parents.push(parents as Stmt[]);
   const children = stmtChildren(s);
   if (children.length === 0) return;
   const next = chainOf(s, parents);
   for (const c of children) collectStmts(c, next, out);
 }
 
+function flatExprsOf(e: Expr): Flat<Expr> {
+  let flat = flatExprs.get(e);
+  if (!flat) {
+    flat = { nodes: [], parents: [] };
+    collectExprs(e, ROOT, flat);
+    flatExprs.set(e, flat);
+  }
+  return flat;
+}
+
+function flatStmtsOf(s: Stmt): Flat<Stmt> {
+  let flat = flatStmts.get(s);
+  if (!flat) {
+    flat = { nodes: [], parents: [] };
+    collectStmts(s, ROOT, flat);
+    flatStmts.set(s, flat);
+  }
+  return flat;
+}
+
 /** Pre-order walk over an expression tree; `parents` is the chain from the statement's root expression. */
 export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void, parents: readonly Expr[] = ROOT): void {
-  let list = parents === ROOT ? flatExprs.get(e) : undefined;
-  if (!list) {
-    list = [];
-    collectExprs(e, parents, list);
-    if (parents === ROOT) flatExprs.set(e, list);
+  if (isLeaf(e)) { visit(e, parents as Expr[]); return; }
+  let flat: Flat<Expr>;
+  if (parents === ROOT) {
+    flat = flatExprsOf(e);
+  } else {
+    flat = { nodes: [], parents: [] };
+    collectExprs(e, parents, flat);
   }
-  for (const [n, p] of list) visit(n, p);
+  const { nodes, parents: ps } = flat;
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
 }
 
 /** The expressions a statement evaluates itself (not those of nested statements). */
-export function ownExprs(s: Stmt): Expr[] {
+export function ownExprs(s: Stmt): readonly Expr[] {
   switch (s.k) {
-    case 'decl': return s.vars.flatMap((v) => (v.init ? [v.init] : []));
+    case 'decl': {
+      let out: Expr[] | undefined;
+      for (const v of s.vars) if (v.init) (out ??= []).push(v.init);
+      return out ?? EMPTY;
+    }
     case 'expr': return [s.expr];
     case 'if': return [s.cond];
-    case 'loop': return [s.header, s.cond, s.update].filter((x): x is Expr => !!x);
-    case 'return': return s.value ? [s.value] : [];
+    case 'loop': {
+      const out: Expr[] = [];
+      if (s.header) out.push(s.header);
+      if (s.cond) out.push(s.cond);
+      if (s.update) out.push(s.update);
+      return out;
+    }
+    case 'return': return s.value ? [s.value] : EMPTY;
     case 'switch': return [s.cond];
-    case 'case': return s.value ? [s.value] : [];
+    case 'case': return s.value ? [s.value] : EMPTY;
     case 'unknown': return s.exprs;
-    default: return [];
+    default: return EMPTY;
   }
 }
 
@@ -96,13 +169,27 @@ export function stmtChildren(s: Stmt): Stmt[] {
 
 /** Pre-order walk over statements; `parents` lists enclosing statements, outermost first. */
 export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void, parents: readonly Stmt[] = ROOT): void {
-  let list = parents === ROOT ? flatStmts.get(s) : undefined;
-  if (!list) {
-    list = [];
-    collectStmts(s, parents, list);
-    if (parents === ROOT) flatStmts.set(s, list);
+  let flat: Flat<Stmt>;
+  if (parents === ROOT) {
+    flat = flatStmtsOf(s);
+  } else {
+    flat = { nodes: [], parents: [] };
+    collectStmts(s, parents, flat);
   }
-  for (const [n, p] of list) visit(n, p);
+  const { nodes, parents: ps } = flat;
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
+}
+
+// ───────────── per-function index, built once and shared by every rule ─────────────
+
+/** One expression a function evaluates, with the statement it is in. */
+export interface ExprSite {
+  readonly expr: Expr;
+  /** Enclosing expressions, outermost first (from the statement's own root expression). */
+  readonly exprParents: Expr[];
+  readonly stmt: Stmt;
+  /** Enclosing statements, outermost first. */
+  readonly stmtParents: Stmt[];
 }
 
 /** A call site with the statement it is in. */
@@ -115,17 +202,155 @@ export interface CallSite {
   stmtParents: Stmt[];
 }
 
-/** Every call in a function, in source order. */
-export function callsIn(fn: FunctionIR): CallSite[] {
-  const out: CallSite[] = [];
-  walkStmts(fn.body, (s, stmtParents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e, exprParents) => {
-        if (e.k === 'call') out.push({ call: e, stmt: s, exprParents, stmtParents });
-      });
+interface FunctionIndex {
+  stmts: Flat<Stmt>;
+  exprs: readonly ExprSite[];
+  /** `exprs` holds statement i's own expressions at [exprStart[i], exprStart[i + 1]). */
+  exprStart: number[];
+  calls?: readonly CallSite[];
+  callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
+  identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
+  identNames?: readonly string[];
+  assigns?: readonly ExprSite[];
+  decls?: ReadonlyMap<string, VarDecl>;
+}
+
+/**
+ * The IR never changes after lowering, so what a function contains is computed once per FunctionIR and shared:
+ * thirty rules asking for the calls (or every expression) of the same function no longer walk it thirty times.
+ * Every list handed out is frozen, and so are its elements: a caller that wants to reorder one copies it.
+ */
+const indexes = new WeakMap<FunctionIR, FunctionIndex>();
+
+function indexOf(fn: FunctionIR): FunctionIndex {
+  let idx = indexes.get(fn);
+  if (idx) return idx;
+  const exprs: ExprSite[] = [];
+  const exprStart: number[] = [];
+  const stmts = flatStmtsOf(fn.body);
+  for (let i = 0; i < stmts.nodes.length; i++) {
+    exprStart.push(exprs.length);
+    const stmt = stmts.nodes[i];
+    const stmtParents = stmts.parents[i];
+    for (const root of ownExprs(stmt)) {
+      const flat = flatExprsOf(root);
+      for (let j = 0; j < flat.nodes.length; j++) {
+        exprs.push(Object.freeze({ expr: flat.nodes[j], exprParents: flat.parents[j], stmt, stmtParents }));
+      }
     }
-  });
-  return out;
+  }
+  exprStart.push(exprs.length);
+  idx = { stmts, exprs: Object.freeze(exprs), exprStart };
+  indexes.set(fn, idx);
+  return idx;
+}
+
+/** Every expression a function evaluates, in walk order: statements pre-order, each one's expressions pre-order. */
+export function exprSitesIn(fn: FunctionIR): readonly ExprSite[] {
+  return indexOf(fn).exprs;
+}
+
+/**
+ * Visits every expression of a function with its statement: the same visits, in the same order, as
+ * `walkStmts(fn.body, (s, sp) => { for (const r of ownExprs(s)) walkExpr(r, (e, ep) => visit(e, ep, s, sp)); })`,
+ * replayed from the function's index.
+ */
+export function forEachExpr(fn: FunctionIR, visit: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void): void {
+  const sites = indexOf(fn).exprs;
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i];
+    visit(s.expr, s.exprParents, s.stmt, s.stmtParents);
+  }
+}
+
+/**
+ * Visits each statement of a function (pre-order) and, right after it, the expressions it evaluates itself:
+ * the visits of `walkStmts(fn.body, (s, sp) => { onStmt(s, sp); for (const r of ownExprs(s)) walkExpr(r, ...) })`.
+ * `onStmt` returning false skips that statement's own expressions (not those of nested statements).
+ */
+export function walkFunction(fn: FunctionIR, onStmt: ((s: Stmt, parents: Stmt[]) => boolean | void) | undefined,
+  onExpr: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void): void {
+  const { stmts, exprs, exprStart } = indexOf(fn);
+  for (let i = 0; i < stmts.nodes.length; i++) {
+    if (onStmt && onStmt(stmts.nodes[i], stmts.parents[i]) === false) continue;
+    for (let j = exprStart[i]; j < exprStart[i + 1]; j++) {
+      const x = exprs[j];
+      onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
+    }
+  }
+}
+
+/** Every call in a function, in source order (computed once per function; frozen). */
+export function callsIn(fn: FunctionIR): readonly CallSite[] {
+  const idx = indexOf(fn);
+  if (idx.calls) return idx.calls;
+  const out: CallSite[] = [];
+  for (const s of idx.exprs) {
+    if (s.expr.k === 'call') out.push(Object.freeze({ call: s.expr, stmt: s.stmt, exprParents: s.exprParents, stmtParents: s.stmtParents }));
+  }
+  idx.calls = Object.freeze(out);
+  return idx.calls;
+}
+
+/** The calls in a function to `callee`, in source order (frozen; empty when there are none). */
+export function callsNamed(fn: FunctionIR, callee: string): readonly CallSite[] {
+  const idx = indexOf(fn);
+  if (!idx.callsByCallee) {
+    const m = new Map<string, CallSite[]>();
+    for (const c of callsIn(fn)) {
+      const l = m.get(c.call.callee);
+      if (l) l.push(c); else m.set(c.call.callee, [c]);
+    }
+    for (const l of m.values()) Object.freeze(l);
+    idx.callsByCallee = m;
+  }
+  return idx.callsByCallee.get(callee) ?? EMPTY;
+}
+
+/** The places a function mentions identifier `name`, in walk order (frozen; empty when there are none). */
+export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
+  const idx = indexOf(fn);
+  if (!idx.identsByName) {
+    const m = new Map<string, ExprSite[]>();
+    for (const s of idx.exprs) {
+      if (s.expr.k !== 'ident') continue;
+      const l = m.get(s.expr.name);
+      if (l) l.push(s); else m.set(s.expr.name, [s]);
+    }
+    for (const l of m.values()) Object.freeze(l);
+    idx.identsByName = m;
+  }
+  return idx.identsByName.get(name) ?? EMPTY;
+}
+
+/** The distinct identifier names a function mentions (frozen). */
+export function identNamesIn(fn: FunctionIR): readonly string[] {
+  identSites(fn, '');
+  const idx = indexOf(fn);
+  idx.identNames ??= Object.freeze([...idx.identsByName!.keys()]);
+  return idx.identNames;
+}
+
+/** Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen). */
+export function assignSites(fn: FunctionIR): readonly ExprSite[] {
+  const idx = indexOf(fn);
+  idx.assigns ??= Object.freeze(idx.exprs.filter((s) => s.expr.k === 'assign'));
+  return idx.assigns;
+}
+
+/** The first local declaration of `name` in a function (walk order), if any: memoised per function. */
+export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
+  const idx = indexOf(fn);
+  if (!idx.decls) {
+    const m = new Map<string, VarDecl>();
+    const { nodes } = idx.stmts;
+    for (let i = 0; i < nodes.length; i++) {
+      const s = nodes[i];
+      if (s.k === 'decl') for (const v of s.vars) if (!m.has(v.name)) m.set(v.name, v);
+    }
+    idx.decls = m;
+  }
+  return idx.decls.get(name);
 }
 
 /** Whitespace-normalised text of an expression: the identity used to match `rctx->nents` across functions. */

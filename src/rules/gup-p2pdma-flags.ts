@@ -4,7 +4,7 @@
 // (blk_queue_pci_p2pdma(), dma_pci_p2pdma_supported()). (3) A GUP path that looks at a page (is it a P2PDMA
 // page?) before it holds a reference: the lockless walker may be looking at a page that is being freed.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { identNamesIn, ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
 import { callerChainSatisfies } from './support/call-graph.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -59,10 +59,13 @@ interface FlagSet {
   parents: Stmt[];
 }
 
+/** The flag names setFlags() collects. */
+const FLAG_NAME = /^(FOLL_\w+|ITER_ALLOW_P2PDMA)$/;
+
 /** Flags OR-ed into a value (not those tested with `&` or cleared with `& ~`). */
 function setFlags(e: Expr): string[] {
   switch (e.k) {
-    case 'ident': return /^(FOLL_\w+|ITER_ALLOW_P2PDMA)$/.test(e.name) ? [e.name] : [];
+    case 'ident': return FLAG_NAME.test(e.name) ? [e.name] : [];
     case 'binary': return e.op === '|' ? [...setFlags(e.left), ...setFlags(e.right)] : [];
     case 'cast': return setFlags(e.arg);
     case 'cond': return [...setFlags(e.then), ...setFlags(e.else)];
@@ -72,6 +75,8 @@ function setFlags(e: Expr): string[] {
 
 function flagSets(fn: FunctionIR): FlagSet[] {
   const out: FlagSet[] = [];
+  // Flags are identifiers of the function's expressions: without one of them there is nothing to collect.
+  if (!identNamesIn(fn).some((n) => FLAG_NAME.test(n))) return out;
   walkStmts(fn.body, (stmt, parents) => {
     if (stmt.k === 'return' && stmt.value) {
       const flags = setFlags(stmt.value);

@@ -84,7 +84,7 @@ interface Release { site: CallSite; callee: string; line: number; via?: string }
  * The first release after the zap and before any grace period: a direct release call, or a same-file helper
  * that (transitively) releases without a grace period of its own.
  */
-function firstRelease(ctx: RuleContext, after: CallSite[], graceLine: number | undefined): Release | undefined {
+function firstRelease(ctx: RuleContext, after: readonly CallSite[], graceLine: number | undefined): Release | undefined {
   for (const s of after) {
     if (graceLine !== undefined && s.call.line >= graceLine) return undefined;
     if (RELEASES.has(s.call.callee)) return { site: s, callee: s.call.callee, line: s.call.line };

@@ -7,7 +7,7 @@
 // In any era, handing a device a page-less, DMA-address-only scatterlist without asking whether it can use one
 // breaks the devices that need struct pages.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
+import { assignSites, callsIn, forEachExpr, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
@@ -60,22 +60,18 @@ export const p2pdmaOpsUnchecked: Rule = {
 function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): RuleReport[] {
   const out: RuleReport[] = [];
   if (CAPABILITY.test(fn.text) || checksThroughHelper(ctx, fn)) return out;
-  walkStmts(fn.body, (s, parents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e, eps) => {
-        if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
-        if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
-          || guardedInText(ctx, s.line)) return;
-        out.push({
-          line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
-          message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,
-          why: `P2PDMA pages can only be mapped by dma-direct and dma-iommu; a device behind custom dma_map_ops (or virtual DMA) maps them as if they were RAM, so the transfer gets wrong addresses or the CPU touches MMIO. dma_pci_p2pdma_supported(dev) is the check (kernel/dma/mapping.c); judged for ${target.note}.`,
-          instead: 'Set the flag only when the DMA device can take P2P pages: `if (dma_pci_p2pdma_supported(dma_dev)) lim.features |= BLK_FEAT_PCI_P2PDMA;` (ib_dma_pci_p2p_dma_supported() for an ib_device), as nvme-pci does.',
-          evidence: [{ file: ctx.image.path, line: e.line, note: `${e.name} advertised` }],
-          references: REFS,
-        });
-      });
-    }
+  forEachExpr(fn, (e, eps, s, parents) => {
+    if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
+    if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
+      || guardedInText(ctx, s.line)) return;
+    out.push({
+      line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
+      message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,
+      why: `P2PDMA pages can only be mapped by dma-direct and dma-iommu; a device behind custom dma_map_ops (or virtual DMA) maps them as if they were RAM, so the transfer gets wrong addresses or the CPU touches MMIO. dma_pci_p2pdma_supported(dev) is the check (kernel/dma/mapping.c); judged for ${target.note}.`,
+      instead: 'Set the flag only when the DMA device can take P2P pages: `if (dma_pci_p2pdma_supported(dma_dev)) lim.features |= BLK_FEAT_PCI_P2PDMA;` (ib_dma_pci_p2p_dma_supported() for an ib_device), as nvme-pci does.',
+      evidence: [{ file: ctx.image.path, line: e.line, note: `${e.name} advertised` }],
+      references: REFS,
+    });
   });
   return out;
 }
@@ -131,13 +127,9 @@ function supportOps(ctx: RuleContext, target: TargetVersion): RuleReport[] {
   const implementations = new Set<string>();
   for (const g of ctx.ir.globals) for (const d of designators(g)) if (SUPPORTS_OP.test(d.field) && d.value.k === 'ident') implementations.add(d.value.name);
   for (const fn of ctx.analysis.functions) {
-    walkStmts(fn.body, (s) => {
-      for (const root of ownExprs(s)) {
-        walkExpr(root, (e) => {
-          if (e.k === 'assign' && e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
-        });
-      }
-    });
+    for (const { expr: e } of assignSites(fn)) {
+      if (e.k === 'assign' && e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
+    }
   }
   for (const name of implementations) {
     const impl = ctx.analysis.provenance.functionNamed(name);
@@ -248,22 +240,17 @@ function pagelessSg(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
     let dmaWrite: Expr | undefined;
     let hasPage = false;
     let handed: Expr | undefined;
-    walkStmts(fn.body, (s) => {
-      for (const root of ownExprs(s)) {
-        walkExpr(root, (e, parents) => {
-          if (e.k !== 'call') return;
-          const first = e.args[0] ? rootName(e.args[0]) : undefined;
-          if (/^(sg_dma_address|sg_dma_len)$/.test(e.callee) && first === v.name) {
-            const p = parents[parents.length - 1];
-            if (p?.k === 'assign' && p.left === e) dmaWrite ??= e;
-            return;
-          }
-          if (PAGE_SETTERS.test(e.callee) && first === v.name) { hasPage = true; return; }
-          if (/^(sg_|memset|memcpy)/.test(e.callee)) return;
-          if (e.args.some((a) => rootName(a) === v.name)) handed ??= e;
-        });
+    for (const { call: e, exprParents: parents } of callsIn(fn)) {
+      const first = e.args[0] ? rootName(e.args[0]) : undefined;
+      if (/^(sg_dma_address|sg_dma_len)$/.test(e.callee) && first === v.name) {
+        const p = parents[parents.length - 1];
+        if (p?.k === 'assign' && p.left === e) dmaWrite ??= e;
+        continue;
       }
-    });
+      if (PAGE_SETTERS.test(e.callee) && first === v.name) { hasPage = true; continue; }
+      if (/^(sg_|memset|memcpy)/.test(e.callee)) continue;
+      if (e.args.some((a) => rootName(a) === v.name)) handed ??= e;
+    }
     if (!dmaWrite || hasPage || !handed) continue;
     const w: Expr = dmaWrite;
     const h: Expr = handed;

@@ -2,7 +2,7 @@
 // `phys(a) + len == phys(b)`), which argument of a merge helper is the page being appended, and whether an
 // argument names the earlier or the later page.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis } from '../../analysis/index.js';
+import { forEachExpr, stripCasts, type FileAnalysis } from '../../analysis/index.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -63,13 +63,9 @@ export function adjacencyTestOf(e: Expr): AdjacencyTest | undefined {
 /** Every adjacency test in a function. */
 export function adjacencyTests(fn: FunctionIR): AdjacencyTest[] {
   const out: AdjacencyTest[] = [];
-  walkStmts(fn.body, (s) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (x) => {
-        const t = adjacencyTestOf(x);
-        if (t) out.push(t);
-      });
-    }
+  forEachExpr(fn, (x) => {
+    const t = adjacencyTestOf(x);
+    if (t) out.push(t);
   });
   return out;
 }

@@ -22,6 +22,8 @@ export function reviewText(ctx: RuleContext): string {
 
 /** A line without its comments (whole comment lines, `/* ... */` spans and `//` tails). */
 function codeOnly(line: string): string {
+  // Most lines hold no comment marker at all: nothing to strip, and they cannot be a comment line.
+  if (!line.includes('/') && !line.includes('*')) return line;
   const rest = line.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '');
   // Unclosed comment openers and continuation lines (` * text`, ` */`); `*ptr = x;` stays code.
   return /^\s*(\/\*|\*\/|\*(\s|$))/.test(rest) ? '' : rest;
