@@ -4,7 +4,7 @@
 // sections that forbid sleeping.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import { callMaySleep, type ModelLookup } from './calls.js';
-import { exprChildren, exprKey } from './walk.js';
+import { exprKey } from './walk.js';
 import { walkPaths, type PathDomain } from './paths.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -76,8 +76,23 @@ function callsPostOrder(e: Expr): readonly Call[] {
 }
 
 function collectPostOrder(e: Expr, out: Call[]): void {
-  for (const c of exprChildren(e)) collectPostOrder(c, out);
-  if (e.k === 'call') out.push(e);
+  // The children of exprChildren(), visited without building its arrays.
+  switch (e.k) {
+    case 'call':
+      if (e.calleeExpr && e.calleeExpr.k !== 'ident') collectPostOrder(e.calleeExpr, out);
+      for (const a of e.args) collectPostOrder(a, out);
+      out.push(e);
+      return;
+    case 'field': collectPostOrder(e.base, out); return;
+    case 'index': collectPostOrder(e.base, out); collectPostOrder(e.index, out); return;
+    case 'addr': case 'deref': case 'cast': case 'unary': collectPostOrder(e.arg, out); return;
+    case 'binary': case 'assign': collectPostOrder(e.left, out); collectPostOrder(e.right, out); return;
+    case 'cond': collectPostOrder(e.test, out); collectPostOrder(e.then, out); collectPostOrder(e.else, out); return;
+    case 'comma': for (const c of e.list) collectPostOrder(c, out); return;
+    case 'init': for (const c of e.items) collectPostOrder(c, out); return;
+    case 'other': for (const c of e.children) collectPostOrder(c, out); return;
+    default: return;
+  }
 }
 
 function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release'; key: string } | undefined {

@@ -28,6 +28,15 @@ interface Walk<S> {
 }
 
 function union<S>(w: Walk<S>, ...lists: S[][]): S[] {
+  // Most joins see one state (or none): nothing to merge, and no key to compute.
+  let total = 0;
+  let single: S | undefined;
+  for (const l of lists) {
+    total += l.length;
+    if (l.length) single = l[0];
+  }
+  if (total === 0) return [];
+  if (total === 1 && w.d.maxStates >= 1) return [single as S];
   const seen = new Map<string, S>();
   for (const l of lists) {
     for (const s of l) {

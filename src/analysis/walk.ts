@@ -210,7 +210,6 @@ interface FunctionIndex {
   calls?: readonly CallSite[];
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
   identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
-  identNames?: readonly string[];
   assigns?: readonly ExprSite[];
   decls?: ReadonlyMap<string, VarDecl>;
 }
@@ -221,6 +220,8 @@ interface FunctionIndex {
  * Every list handed out is frozen, and so are its elements: a caller that wants to reorder one copies it.
  */
 const indexes = new WeakMap<FunctionIR, FunctionIndex>();
+/** Reused by indexOf() for each root expression (its contents are copied into the sites right away). */
+const scratch: Flat<Expr> = { nodes: [], parents: [] };
 
 function indexOf(fn: FunctionIR): FunctionIndex {
   let idx = indexes.get(fn);
@@ -233,9 +234,16 @@ function indexOf(fn: FunctionIR): FunctionIndex {
     const stmt = stmts.nodes[i];
     const stmtParents = stmts.parents[i];
     for (const root of ownExprs(stmt)) {
-      const flat = flatExprsOf(root);
-      for (let j = 0; j < flat.nodes.length; j++) {
-        exprs.push(Object.freeze({ expr: flat.nodes[j], exprParents: flat.parents[j], stmt, stmtParents }));
+      scratch.nodes.length = 0;
+      scratch.parents.length = 0;
+      collectExprs(root, ROOT, scratch);
+      for (let j = 0; j < scratch.nodes.length; j++) {
+        const expr = scratch.nodes[j];
+        const exprParents = scratch.parents[j];
+        // A call's site is also its CallSite (callsIn() hands out the same objects).
+        exprs.push(Object.freeze(expr.k === 'call'
+          ? { expr, call: expr, exprParents, stmt, stmtParents }
+          : { expr, exprParents, stmt, stmtParents }));
       }
     }
   }
@@ -285,9 +293,7 @@ export function callsIn(fn: FunctionIR): readonly CallSite[] {
   const idx = indexOf(fn);
   if (idx.calls) return idx.calls;
   const out: CallSite[] = [];
-  for (const s of idx.exprs) {
-    if (s.expr.k === 'call') out.push(Object.freeze({ call: s.expr, stmt: s.stmt, exprParents: s.exprParents, stmtParents: s.stmtParents }));
-  }
+  for (const s of idx.exprs) if (s.expr.k === 'call') out.push(s as ExprSite & CallSite);
   idx.calls = Object.freeze(out);
   return idx.calls;
 }
@@ -321,14 +327,6 @@ export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
     idx.identsByName = m;
   }
   return idx.identsByName.get(name) ?? EMPTY;
-}
-
-/** The distinct identifier names a function mentions (frozen). */
-export function identNamesIn(fn: FunctionIR): readonly string[] {
-  identSites(fn, '');
-  const idx = indexOf(fn);
-  idx.identNames ??= Object.freeze([...idx.identsByName!.keys()]);
-  return idx.identNames;
 }
 
 /** Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen). */

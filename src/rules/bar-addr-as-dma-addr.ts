@@ -264,6 +264,13 @@ function distanceAsBusAddr(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
  * DMA-mapped, the allow-list needs no IOMMU test.
  */
 function allowListIgnoringIommu(ctx: RuleContext, imageHandsOutBusAddrs: boolean): RuleReport[] {
+  // Only an allow-list decision can be reported: without one there is nothing to ask about the patch's era or text.
+  const deciders = ctx.analysis.functions.flatMap((fn) => {
+    if (!/\bbool\b|map_type/.test(fn.returnType)) return [];
+    const lookup = ctx.analysis.calls(fn).find((s) => HOST_BRIDGE_LOOKUPS.has(s.call.callee));
+    return lookup ? [{ fn, lookup }] : [];
+  });
+  if (!deciders.length) return [];
   // Code that already names the host-bridge map type maps those transfers: the allow-list needs no IOMMU test.
   if (/\bPCI_P2PDMA_MAP_THRU_HOST_BRIDGE\b/.test(reviewText(ctx))) return [];
   // The model dates PCI_P2PDMA_MAP_THRU_HOST_BRIDGE: before it, P2P through the host bridge used bus addresses.
@@ -272,10 +279,7 @@ function allowListIgnoringIommu(ctx: RuleContext, imageHandsOutBusAddrs: boolean
   const predatesMapping = !!since && !atOrAfter(era.version, since);
   if (!predatesMapping && !imageHandsOutBusAddrs) return [];
   const out: RuleReport[] = [];
-  for (const fn of ctx.analysis.functions) {
-    if (!/\bbool\b|map_type/.test(fn.returnType)) continue;
-    const lookup = ctx.analysis.calls(fn).find((s) => HOST_BRIDGE_LOOKUPS.has(s.call.callee));
-    if (!lookup) continue;
+  for (const { fn, lookup } of deciders) {
     const aware = (f: FunctionIR) => IOMMU_AWARE.test(f.text);
     if (callerChainSatisfies(ctx.analysis, fn, aware)) continue;
     out.push({

@@ -4,7 +4,7 @@
 // (blk_queue_pci_p2pdma(), dma_pci_p2pdma_supported()). (3) A GUP path that looks at a page (is it a P2PDMA
 // page?) before it holds a reference: the lockless walker may be looking at a page that is being freed.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { identNamesIn, ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { exprSitesIn, ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
 import { callerChainSatisfies } from './support/call-graph.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -76,7 +76,7 @@ function setFlags(e: Expr): string[] {
 function flagSets(fn: FunctionIR): FlagSet[] {
   const out: FlagSet[] = [];
   // Flags are identifiers of the function's expressions: without one of them there is nothing to collect.
-  if (!identNamesIn(fn).some((n) => FLAG_NAME.test(n))) return out;
+  if (!exprSitesIn(fn).some(({ expr: e }) => e.k === 'ident' && FLAG_NAME.test(e.name))) return out;
   walkStmts(fn.body, (stmt, parents) => {
     if (stmt.k === 'return' && stmt.value) {
       const flags = setFlags(stmt.value);

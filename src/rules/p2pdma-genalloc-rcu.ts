@@ -44,6 +44,8 @@ export const p2pdmaGenallocRcu: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     // The zap itself says user mappings exist; they are reachable by GUP-fast unless the visible code only ever
     // creates special (page-less) mappings.
+    // Only a zap can be reported: an image without one needs no look at the review text.
+    if (!ctx.analysis.functions.some((fn) => ctx.analysis.calls(fn).some((s) => ZAPS.has(s.call.callee)))) return [];
     const text = reviewText(ctx);
     if (!POOL.test(text) || (SPECIAL_INSERTS.test(text) && !USER_INSERTS.test(text))) return [];
     const insert = lineOf(ctx, USER_INSERTS);

@@ -7,7 +7,7 @@
 // In any era, handing a device a page-less, DMA-address-only scatterlist without asking whether it can use one
 // breaks the devices that need struct pages.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
-import { assignSites, callsIn, forEachExpr, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
+import { assignSites, callsIn, exprSitesIn, forEachExpr, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
@@ -59,6 +59,8 @@ export const p2pdmaOpsUnchecked: Rule = {
 /** Flag settings in `fn` that advertise P2P support with no capability decision guarding them. */
 function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): RuleReport[] {
   const out: RuleReport[] = [];
+  // Only an advertising flag can be reported: most functions mention none and need no further look.
+  if (!exprSitesIn(fn).some(({ expr: e }) => e.k === 'ident' && ADVERTISE.test(e.name))) return out;
   if (CAPABILITY.test(fn.text) || checksThroughHelper(ctx, fn)) return out;
   forEachExpr(fn, (e, eps, s, parents) => {
     if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
@@ -117,8 +119,20 @@ function guardedInText(ctx: RuleContext, line: number): boolean {
 function checksThroughHelper(ctx: RuleContext, fn: FunctionIR): boolean {
   return ctx.analysis.calls(fn).some((s) => {
     const h = ctx.analysis.provenance.functionNamed(s.call.callee);
-    return !!h && h !== fn && CAPABILITY.test(h.text);
+    return !!h && h !== fn && checksCapability(h);
   });
+}
+
+/** CAPABILITY tested on a function's text, once per function (helpers are asked about at every call). */
+const CHECKS_CAPABILITY = new WeakMap<FunctionIR, boolean>();
+
+function checksCapability(fn: FunctionIR): boolean {
+  let v = CHECKS_CAPABILITY.get(fn);
+  if (v === undefined) {
+    v = CAPABILITY.test(fn.text);
+    CHECKS_CAPABILITY.set(fn, v);
+  }
+  return v;
 }
 
 /** `.supports_pci_p2pdma = fn` (or a runtime assignment) where fn returns true without any check. */
@@ -184,7 +198,19 @@ function p2pOpsFlags(ctx: RuleContext, target: TargetVersion): RuleReport[] {
 }
 
 /** `.field = value` pairs of a global's initializer (the IR keeps values; the designators come from the text). */
-function designators(g: VarDecl): { field: string; value: Expr }[] {
+function designators(g: VarDecl): readonly { field: string; value: Expr }[] {
+  let d = DESIGNATORS.get(g);
+  if (!d) {
+    d = Object.freeze(findDesignators(g));
+    DESIGNATORS.set(g, d);
+  }
+  return d;
+}
+
+/** designators() per global: both P2P ops checks read every initializer of the file. */
+const DESIGNATORS = new WeakMap<VarDecl, readonly { field: string; value: Expr }[]>();
+
+function findDesignators(g: VarDecl): { field: string; value: Expr }[] {
   if (g.init?.k !== 'init') return [];
   const out: { field: string; value: Expr }[] = [];
   let from = 0;
