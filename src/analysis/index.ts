@@ -4,7 +4,7 @@ import type { Expr, FileIR, FunctionIR, Stmt } from '../c/ir.js';
 import type { ModelLookup } from './calls.js';
 import { analyseLocks, type LockReport } from './locks.js';
 import { Provenance, type Origin, type ValueKind } from './provenance.js';
-import { callsIn, callsNamed, exprKey, forEachExpr, type CallSite } from './walk.js';
+import { callsIn, callsNamed, exprKey, exprSitesOfKind, type CallSite } from './walk.js';
 
 export type { Origin, ValueKind } from './provenance.js';
 export type { CallSite } from './walk.js';
@@ -132,15 +132,15 @@ export class FileAnalysis {
       idx.set(k, l);
     };
     for (const fn of this.ir.functions) {
-      forEachExpr(fn, (e, exprParents, stmt, stmtParents) => {
-        if (e.k !== 'ident' && e.k !== 'field') return;
+      for (const { expr: e, exprParents, stmt, stmtParents } of exprSitesOfKind(fn, 'ident', 'field')) {
+        if (e.k !== 'ident' && e.k !== 'field') continue;
         const parent = exprParents[exprParents.length - 1];
         // `a->b` is indexed as itself, not also as `a`.
-        if (parent?.k === 'field' && parent.base === e) return;
+        if (parent?.k === 'field' && parent.base === e) continue;
         const u: Use = { expr: e, stmt, exprParents, stmtParents, fn };
         push(exprKey(e), u);
         if (e.k === 'field') push(`.${e.field}`, u);
-      });
+      }
     }
     this.keyIndex = idx;
     return idx;

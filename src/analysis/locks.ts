@@ -55,22 +55,25 @@ interface Ctx {
   fn: FunctionIR;
   model: ModelLookup;
   report: LockReport;
+  /** callsPostOrder() answers for this function's expressions. */
+  postOrder: Map<Expr, readonly Call[]>;
 }
 
 /**
  * Calls in evaluation order: arguments before the call that uses them. Memoised per expression (the IR never
- * changes): the path walk evaluates each statement once per state, and several analyses run per function.
+ * changes): the path walk evaluates each statement once per state, and several analyses run per function. The
+ * memo is one Map per function (a WeakMap entry per expression costs the garbage collector more than it saves).
  */
-const POST_ORDER = new WeakMap<Expr, readonly Call[]>();
+const POST_ORDER = new WeakMap<FunctionIR, Map<Expr, readonly Call[]>>();
 const NO_CALLS: readonly Call[] = Object.freeze([]);
 
-function callsPostOrder(e: Expr): readonly Call[] {
-  let calls = POST_ORDER.get(e);
+function callsPostOrder(ctx: Ctx, e: Expr): readonly Call[] {
+  let calls = ctx.postOrder.get(e);
   if (!calls) {
     const out: Call[] = [];
     collectPostOrder(e, out);
     calls = out.length ? Object.freeze(out) : NO_CALLS;
-    POST_ORDER.set(e, calls);
+    ctx.postOrder.set(e, calls);
   }
   return calls;
 }
@@ -142,7 +145,7 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
 
 function evalExpr(ctx: Ctx, state: State, e: Expr): State {
   let cur = state;
-  for (const c of callsPostOrder(e)) cur = applyCall(ctx, cur, c);
+  for (const c of callsPostOrder(ctx, e)) cur = applyCall(ctx, cur, c);
   return cur;
 }
 
@@ -221,7 +224,12 @@ export function analyseLocks(fn: FunctionIR, model: ModelLookup, opts: LockOptio
   const annotated = new Set<string>();
   for (const a of fn.annotations) for (const cls of annotatedClasses(a)) annotated.add(cls);
   const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
-  const ctx: Ctx = { fn, model, report };
+  let postOrder = POST_ORDER.get(fn);
+  if (!postOrder) {
+    postOrder = new Map();
+    POST_ORDER.set(fn, postOrder);
+  }
+  const ctx: Ctx = { fn, model, report, postOrder };
   const entry: State = (opts.entry ?? []).map((e) => ({
     cls: e.cls, key: e.key ?? e.cls, line: e.line, call: e.call, entry: true,
   }));

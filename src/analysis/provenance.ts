@@ -74,7 +74,7 @@ export class Provenance {
       }
     }, (e) => {
       if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident') add(e.left.name, { rhs: e.right, fn, line: e.line });
-    });
+    }, ['assign']);
     this.scopes.set(fn, s);
     return s;
   }

@@ -190,6 +190,8 @@ export interface ExprSite {
   readonly stmt: Stmt;
   /** Enclosing statements, outermost first. */
   readonly stmtParents: Stmt[];
+  /** Position of `stmt` in the function's pre-order statement walk. */
+  readonly stmtIndex: number;
 }
 
 /** A call site with the statement it is in. */
@@ -202,53 +204,86 @@ export interface CallSite {
   stmtParents: Stmt[];
 }
 
+type Kind = Expr['k'];
+
 interface FunctionIndex {
   stmts: Flat<Stmt>;
   exprs: readonly ExprSite[];
   /** `exprs` holds statement i's own expressions at [exprStart[i], exprStart[i + 1]). */
   exprStart: number[];
+  /** The sites of each expression kind, in walk order. */
+  byKind: Map<Kind, ExprSite[]>;
+  /** Walk-order merges of several kinds (`'assign,call'`), built on request. */
+  kindSets?: Map<string, readonly ExprSite[]>;
   calls?: readonly CallSite[];
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
   identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
-  assigns?: readonly ExprSite[];
   decls?: ReadonlyMap<string, VarDecl>;
 }
 
 /**
  * The IR never changes after lowering, so what a function contains is computed once per FunctionIR and shared:
- * thirty rules asking for the calls (or every expression) of the same function no longer walk it thirty times.
- * Every list handed out is frozen, and so are its elements: a caller that wants to reorder one copies it.
+ * thirty rules asking for the calls (or every expression) of the same function no longer walk it thirty times,
+ * and a rule that only cares about calls or assignments visits those alone. Every list handed out is frozen, and
+ * so are its elements: a caller that wants to reorder one copies it.
  */
 const indexes = new WeakMap<FunctionIR, FunctionIndex>();
-/** Reused by indexOf() for each root expression (its contents are copied into the sites right away). */
-const scratch: Flat<Expr> = { nodes: [], parents: [] };
+
+interface Building {
+  exprs: ExprSite[];
+  byKind: Map<Kind, ExprSite[]>;
+  stmt: Stmt;
+  stmtParents: Stmt[];
+  stmtIndex: number;
+}
+
+/**
+ * Records `e` and its subtree in pre-order, children in exprChildren() order. Parent chains are built here, once
+ * per inner node and shared by its children (frozen), without the cross-walk chain cache: each node is indexed once.
+ */
+function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
+  // A call's site is also its CallSite (callsIn() hands out the same objects).
+  const site: ExprSite = Object.freeze(e.k === 'call'
+    ? { expr: e, call: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex }
+    : { expr: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex });
+  b.exprs.push(site);
+  const list = b.byKind.get(e.k);
+  if (list) list.push(site); else b.byKind.set(e.k, [site]);
+  switch (e.k) {
+    case 'ident': case 'literal': case 'sizeof': return;
+    case 'call': {
+      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
+      if (!callee && e.args.length === 0) return;
+      const next = Object.freeze([...exprParents, e]) as Expr[];
+      if (callee) indexExpr(callee, next, b);
+      for (const a of e.args) indexExpr(a, next, b);
+      return;
+    }
+    default: {
+      const children = exprChildren(e);
+      if (children.length === 0) return;
+      const next = Object.freeze([...exprParents, e]) as Expr[];
+      for (const c of children) indexExpr(c, next, b);
+    }
+  }
+}
 
 function indexOf(fn: FunctionIR): FunctionIndex {
   let idx = indexes.get(fn);
   if (idx) return idx;
-  const exprs: ExprSite[] = [];
-  const exprStart: number[] = [];
   const stmts = flatStmtsOf(fn.body);
+  const exprStart: number[] = [];
+  const b: Building = { exprs: [], byKind: new Map(), stmt: fn.body, stmtParents: ROOT as unknown as Stmt[], stmtIndex: 0 };
   for (let i = 0; i < stmts.nodes.length; i++) {
-    exprStart.push(exprs.length);
-    const stmt = stmts.nodes[i];
-    const stmtParents = stmts.parents[i];
-    for (const root of ownExprs(stmt)) {
-      scratch.nodes.length = 0;
-      scratch.parents.length = 0;
-      collectExprs(root, ROOT, scratch);
-      for (let j = 0; j < scratch.nodes.length; j++) {
-        const expr = scratch.nodes[j];
-        const exprParents = scratch.parents[j];
-        // A call's site is also its CallSite (callsIn() hands out the same objects).
-        exprs.push(Object.freeze(expr.k === 'call'
-          ? { expr, call: expr, exprParents, stmt, stmtParents }
-          : { expr, exprParents, stmt, stmtParents }));
-      }
-    }
+    exprStart.push(b.exprs.length);
+    b.stmt = stmts.nodes[i];
+    b.stmtParents = stmts.parents[i];
+    b.stmtIndex = i;
+    for (const root of ownExprs(b.stmt)) indexExpr(root, ROOT as unknown as Expr[], b);
   }
-  exprStart.push(exprs.length);
-  idx = { stmts, exprs: Object.freeze(exprs), exprStart };
+  exprStart.push(b.exprs.length);
+  for (const l of b.byKind.values()) Object.freeze(l);
+  idx = { stmts, exprs: Object.freeze(b.exprs), exprStart, byKind: b.byKind };
   indexes.set(fn, idx);
   return idx;
 }
@@ -256,6 +291,21 @@ function indexOf(fn: FunctionIR): FunctionIndex {
 /** Every expression a function evaluates, in walk order: statements pre-order, each one's expressions pre-order. */
 export function exprSitesIn(fn: FunctionIR): readonly ExprSite[] {
   return indexOf(fn).exprs;
+}
+
+/** The expressions of the given kinds in a function, in walk order (frozen). */
+export function exprSitesOfKind(fn: FunctionIR, ...kinds: Kind[]): readonly ExprSite[] {
+  const idx = indexOf(fn);
+  if (kinds.length === 1) return idx.byKind.get(kinds[0]) ?? EMPTY;
+  const key = [...kinds].sort().join(',');
+  idx.kindSets ??= new Map();
+  let merged = idx.kindSets.get(key);
+  if (!merged) {
+    const wanted = new Set(kinds);
+    merged = Object.freeze(idx.exprs.filter((s) => wanted.has(s.expr.k)));
+    idx.kindSets.set(key, merged);
+  }
+  return merged;
 }
 
 /**
@@ -274,16 +324,29 @@ export function forEachExpr(fn: FunctionIR, visit: (e: Expr, exprParents: Expr[]
 /**
  * Visits each statement of a function (pre-order) and, right after it, the expressions it evaluates itself:
  * the visits of `walkStmts(fn.body, (s, sp) => { onStmt(s, sp); for (const r of ownExprs(s)) walkExpr(r, ...) })`.
- * `onStmt` returning false skips that statement's own expressions (not those of nested statements).
+ * `onStmt` returning false skips that statement's own expressions (not those of nested statements). With `kinds`,
+ * only expressions of those kinds are visited (the others are not even looked at).
  */
 export function walkFunction(fn: FunctionIR, onStmt: ((s: Stmt, parents: Stmt[]) => boolean | void) | undefined,
-  onExpr: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void): void {
+  onExpr: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void, kinds?: readonly Kind[]): void {
   const { stmts, exprs, exprStart } = indexOf(fn);
+  if (!kinds) {
+    for (let i = 0; i < stmts.nodes.length; i++) {
+      if (onStmt && onStmt(stmts.nodes[i], stmts.parents[i]) === false) continue;
+      for (let j = exprStart[i]; j < exprStart[i + 1]; j++) {
+        const x = exprs[j];
+        onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
+      }
+    }
+    return;
+  }
+  const sites = exprSitesOfKind(fn, ...kinds);
+  let p = 0;
   for (let i = 0; i < stmts.nodes.length; i++) {
-    if (onStmt && onStmt(stmts.nodes[i], stmts.parents[i]) === false) continue;
-    for (let j = exprStart[i]; j < exprStart[i + 1]; j++) {
-      const x = exprs[j];
-      onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
+    const skip = !!onStmt && onStmt(stmts.nodes[i], stmts.parents[i]) === false;
+    for (; p < sites.length && sites[p].stmtIndex === i; p++) {
+      const x = sites[p];
+      if (!skip) onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
     }
   }
 }
@@ -291,10 +354,7 @@ export function walkFunction(fn: FunctionIR, onStmt: ((s: Stmt, parents: Stmt[])
 /** Every call in a function, in source order (computed once per function; frozen). */
 export function callsIn(fn: FunctionIR): readonly CallSite[] {
   const idx = indexOf(fn);
-  if (idx.calls) return idx.calls;
-  const out: CallSite[] = [];
-  for (const s of idx.exprs) if (s.expr.k === 'call') out.push(s as ExprSite & CallSite);
-  idx.calls = Object.freeze(out);
+  idx.calls ??= (idx.byKind.get('call') ?? EMPTY) as unknown as readonly CallSite[];
   return idx.calls;
 }
 
@@ -318,7 +378,7 @@ export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
   const idx = indexOf(fn);
   if (!idx.identsByName) {
     const m = new Map<string, ExprSite[]>();
-    for (const s of idx.exprs) {
+    for (const s of idx.byKind.get('ident') ?? EMPTY) {
       if (s.expr.k !== 'ident') continue;
       const l = m.get(s.expr.name);
       if (l) l.push(s); else m.set(s.expr.name, [s]);
@@ -331,9 +391,7 @@ export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
 
 /** Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen). */
 export function assignSites(fn: FunctionIR): readonly ExprSite[] {
-  const idx = indexOf(fn);
-  idx.assigns ??= Object.freeze(idx.exprs.filter((s) => s.expr.k === 'assign'));
-  return idx.assigns;
+  return exprSitesOfKind(fn, 'assign');
 }
 
 /** The first local declaration of `name` in a function (walk order), if any: memoised per function. */

@@ -138,7 +138,7 @@ function dmaAddrSinks(ctx: RuleContext, fn: FunctionIR): Sink[] {
         if (params[i]?.role === 'dma-addr') out.push({ value: a, target: `the dma_addr_t argument of ${e.callee}()`, line: a.line, stmt, stmtParents });
       });
     }
-  });
+  }, ['assign', 'call']);
   return out;
 }
 

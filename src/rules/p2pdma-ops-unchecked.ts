@@ -7,7 +7,7 @@
 // In any era, handing a device a page-less, DMA-address-only scatterlist without asking whether it can use one
 // breaks the devices that need struct pages.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
-import { assignSites, callsIn, exprSitesIn, forEachExpr, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
+import { assignSites, callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
@@ -60,12 +60,12 @@ export const p2pdmaOpsUnchecked: Rule = {
 function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): RuleReport[] {
   const out: RuleReport[] = [];
   // Only an advertising flag can be reported: most functions mention none and need no further look.
-  if (!exprSitesIn(fn).some(({ expr: e }) => e.k === 'ident' && ADVERTISE.test(e.name))) return out;
+  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => e.k === 'ident' && ADVERTISE.test(e.name))) return out;
   if (CAPABILITY.test(fn.text) || checksThroughHelper(ctx, fn)) return out;
-  forEachExpr(fn, (e, eps, s, parents) => {
-    if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
+  for (const { expr: e, exprParents: eps, stmt: s, stmtParents: parents } of exprSitesOfKind(fn, 'ident')) {
+    if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) continue;
     if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
-      || guardedInText(ctx, s.line)) return;
+      || guardedInText(ctx, s.line)) continue;
     out.push({
       line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
       message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,
@@ -74,7 +74,7 @@ function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): Ru
       evidence: [{ file: ctx.image.path, line: e.line, note: `${e.name} advertised` }],
       references: REFS,
     });
-  });
+  }
   return out;
 }
 

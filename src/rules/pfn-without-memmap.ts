@@ -170,8 +170,9 @@ function nullableHelper(ctx: RuleContext, name: string): boolean {
 const NULLABLE = new WeakMap<FunctionIR, boolean>();
 
 function returnsNullablePage(fn: FunctionIR, name: string): boolean {
-  if (fn.synthetic || !new RegExp(`struct\\s+page\\s*\\*\\s*${name}\\s*\\(`).test(fn.text)) return false;
-  if (!fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
+  // Both tests must pass; the parameter one is cheap, the prototype one compiles a regex and scans the body.
+  if (fn.synthetic || !fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
+  if (!new RegExp(`struct\\s+page\\s*\\*\\s*${name}\\s*\\(`).test(fn.text)) return false;
   let nullReturn = false;
   walkStmts(fn.body, (s) => {
     const v = s.k === 'return' && s.value ? stripCasts(s.value) : undefined;

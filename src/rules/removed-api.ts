@@ -69,6 +69,8 @@ interface GoneSet {
   byWord: Map<string, number[]>;
   /** Matchers with no single word to look up (headers): tried on every line. */
   always: number[];
+  /** The `always` entries themselves (what a line without any indexed word is tried against). */
+  alwaysGone: readonly Gone[];
 }
 
 /**
@@ -100,21 +102,27 @@ function indexGone(list: Gone[]): GoneSet {
     const l = byWord.get(g.word);
     if (l) l.push(i); else byWord.set(g.word, [i]);
   });
-  return { list, byWord, always };
+  return { list, byWord, always, alwaysGone: Object.freeze(always.map((i) => list[i])) };
 }
 
 /**
  * The entries whose matcher can match `text`, in list order (the order reports were always made in): a whole-word
  * matcher only when its word is one of the line's words. The caller still runs each candidate's regex.
  */
-function candidates(gone: GoneSet, text: string): Gone[] {
-  const hits: number[] = [...gone.always];
-  for (const w of new Set(text.match(/\w+/g) ?? [])) {
-    const l = gone.byWord.get(w);
-    if (l) hits.push(...l);
+function candidates(gone: GoneSet, text: string): readonly Gone[] {
+  let hits: Set<number> | undefined;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const l = gone.byWord.get(m[0]);
+    if (!l) continue;
+    hits ??= new Set(gone.always);
+    for (const i of l) hits.add(i);
   }
-  return hits.sort((a, b) => a - b).map((i) => gone.list[i]);
+  if (!hits) return gone.alwaysGone;
+  return [...hits].sort((a, b) => a - b).map((i) => gone.list[i]);
 }
+
+const WORD = /\w+/g;
 
 /** Identifiers gone in the target version, with a matcher each. */
 function computeGone(ctx: RuleContext, target: TargetVersion): Gone[] {

@@ -2,7 +2,7 @@
 // pages (->lru linked or armed, ->mapping / page_mapping()), a pgmap member overlaid on fields core mm
 // dereferences for every page (seed 003), and page->pgmap on kernels where it became page_pgmap() (MM-003).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { forEachExpr, stripCasts } from '../analysis/index.js';
+import { exprSitesOfKind, stripCasts } from '../analysis/index.js';
 import type { Hunk } from '../types.js';
 import { looksLikePage } from './support/page-exprs.js';
 import { zoneDeviceEvidence } from './support/zone-device.js';
@@ -108,8 +108,8 @@ function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
   const status = ctx.model.apiStatus('page->pgmap');
   if (!status?.removedIn || !atOrAfter(target.version, status.removedIn)) return [];
   const out: RuleReport[] = [];
-  forEachExpr(fn, (x, parents) => {
-    if (x.k !== 'field' || x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) return;
+  for (const { expr: x, exprParents: parents } of exprSitesOfKind(fn, 'field')) {
+    if (x.k !== 'field' || x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) continue;
     const repl = `page_pgmap(${x.base.text})`;
     const text = ctx.image.lineText.get(x.line);
     const parent = parents[parents.length - 1];
@@ -128,7 +128,7 @@ function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
         ? { startLine: x.line, endLine: x.line, replacement: text.replace(x.text, repl), safety: 'review' }
         : undefined,
     });
-  });
+  }
   return out;
 }
 

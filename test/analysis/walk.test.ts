@@ -3,7 +3,7 @@
 import { parseC } from '../../src/c/parser.js';
 import { lowerTree } from '../../src/c/lower.js';
 import {
-  assignSites, callsIn, callsNamed, exprChildren, exprSitesIn, forEachExpr, identSites, localDeclOf, ownExprs,
+  assignSites, callsIn, callsNamed, exprChildren, exprSitesIn, exprSitesOfKind, forEachExpr, identSites, localDeclOf, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
@@ -94,6 +94,28 @@ describe('per-function index', () => {
     const ret = ref.filter((r) => r.stmt.k === 'return').map((r) => r.expr);
     expect(ret.length).toBeGreaterThan(0);
     expect(seen).toEqual(ref.map((r) => r.expr).filter((e) => !ret.includes(e)));
+  });
+
+  test('walkFunction with kinds visits only those kinds, each right after its statement', () => {
+    const classic: unknown[][] = [];
+    walkStmts(fn.body, (s, sp) => {
+      classic.push(['stmt', s]);
+      for (const r of ownExprs(s)) walkExpr(r, (e, ep) => { if (e.k === 'call' || e.k === 'assign') classic.push(['expr', e, ep, s, sp]); });
+    });
+    const replayed: unknown[][] = [];
+    walkFunction(fn, (s) => { replayed.push(['stmt', s]); }, (e, ep, s, sp) => replayed.push(['expr', e, ep, s, sp]), ['assign', 'call']);
+    expect(replayed).toEqual(classic);
+    expect(classic.filter((c) => c[0] === 'expr').length).toBeGreaterThan(10);
+  });
+
+  test('exprSitesOfKind is the walk filtered by kind, merged in walk order', () => {
+    const kinds = (k: string[]) => ref.filter((r) => k.includes(r.expr.k)).map((r) => r.expr);
+    expect(exprSitesOfKind(fn, 'binary').map((s) => s.expr)).toEqual(kinds(['binary']));
+    expect(exprSitesOfKind(fn, 'field', 'call').map((s) => s.expr)).toEqual(kinds(['field', 'call']));
+    expect(exprSitesOfKind(fn, 'call', 'field')).toBe(exprSitesOfKind(fn, 'field', 'call'));
+    expect(exprSitesOfKind(fn, 'comma').length).toBe(1);
+    expect(exprSitesOfKind(fn, 'init')).toEqual([]);
+    expect(Object.isFrozen(exprSitesOfKind(fn, 'ident', 'assign'))).toBe(true);
   });
 
   test('callsIn, callsNamed, identSites and assignSites equal fresh filters of the walk', () => {

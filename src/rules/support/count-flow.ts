@@ -151,7 +151,7 @@ export class CountFlow {
       if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident' && e.left.name === name) {
         out.push({ rhs: e.right, fn, line: e.line, key: name, at: { stmt: s, stmtParents: parents } });
       }
-    });
+    }, ['assign']);
     return out;
   }
 

@@ -2,7 +2,7 @@
 // `phys(a) + len == phys(b)`), which argument of a merge helper is the page being appended, and whether an
 // argument names the earlier or the later page.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { callsIn, forEachExpr, stripCasts, type FileAnalysis } from '../../analysis/index.js';
+import { callsIn, exprSitesOfKind, stripCasts, type FileAnalysis } from '../../analysis/index.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -76,10 +76,11 @@ function findAdjacencyTests(fn: FunctionIR): AdjacencyTest[] {
   const out: AdjacencyTest[] = [];
   // Every test compares the result of a pfn/phys call: a function that makes none has no test.
   if (!callsIn(fn).some((c) => PFN_OF.test(c.call.callee) || PHYS_OF.test(c.call.callee))) return out;
-  forEachExpr(fn, (x) => {
+  // Only comparisons can be tests.
+  for (const { expr: x } of exprSitesOfKind(fn, 'binary')) {
     const t = adjacencyTestOf(x);
     if (t) out.push(t);
-  });
+  }
   return out;
 }
 
