@@ -192,6 +192,8 @@ export interface ExprSite {
   readonly stmtParents: Stmt[];
   /** Position of `stmt` in the function's pre-order statement walk. */
   readonly stmtIndex: number;
+  /** Position of this site in exprSitesIn(fn) (walk order). */
+  readonly order: number;
 }
 
 /** A call site with the statement it is in. */
@@ -243,9 +245,10 @@ interface Building {
  */
 function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
   // A call's site is also its CallSite (callsIn() hands out the same objects).
+  const order = b.exprs.length;
   const site: ExprSite = Object.freeze(e.k === 'call'
-    ? { expr: e, call: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex }
-    : { expr: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex });
+    ? { expr: e, call: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order }
+    : { expr: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order });
   b.exprs.push(site);
   const list = b.byKind.get(e.k);
   if (list) list.push(site); else b.byKind.set(e.k, [site]);
@@ -301,8 +304,19 @@ export function exprSitesOfKind(fn: FunctionIR, ...kinds: Kind[]): readonly Expr
   idx.kindSets ??= new Map();
   let merged = idx.kindSets.get(key);
   if (!merged) {
-    const wanted = new Set(kinds);
-    merged = Object.freeze(idx.exprs.filter((s) => wanted.has(s.expr.k)));
+    // Merge the per-kind lists by walk position: no pass over the other expressions.
+    const lists = [...new Set(kinds)].map((k) => idx.byKind.get(k) ?? EMPTY).filter((l) => l.length > 0);
+    const out: ExprSite[] = [];
+    const at = lists.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let l = 0; l < lists.length; l++) {
+        if (at[l] < lists[l].length && (best < 0 || lists[l][at[l]].order < lists[best][at[best]].order)) best = l;
+      }
+      if (best < 0) break;
+      out.push(lists[best][at[best]++]);
+    }
+    merged = Object.freeze(out);
     idx.kindSets.set(key, merged);
   }
   return merged;

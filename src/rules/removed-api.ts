@@ -48,14 +48,13 @@ export const removedApi: Rule = {
     const code = codeLines(ctx.image.lineText);
     for (const line of [...ctx.image.changed].sort((a, b) => a - b)) {
       const text = code.get(line);
-      if (!text || !text.trim()) continue;
-      const raw = ctx.image.lineText.get(line) ?? text;
-      const seen = new Set<string>();
+      if (!text || !NON_BLANK.test(text)) continue;
+      let seen: Set<string> | undefined;
       for (const g of candidates(gone, text)) {
-        if (!g.pattern.test(text) || seen.has(g.message)) continue;
+        if (!g.pattern.test(text) || seen?.has(g.message)) continue;
         if (g.token && definesOrDeclares(text, g.name)) continue;
-        seen.add(g.message);
-        out.push(report(ctx, line, raw, g, target));
+        (seen ??= new Set()).add(g.message);
+        out.push(report(ctx, line, ctx.image.lineText.get(line) ?? text, g, target));
       }
     }
     return out;
@@ -71,6 +70,8 @@ interface GoneSet {
   always: number[];
   /** The `always` entries themselves (what a line without any indexed word is tried against). */
   alwaysGone: readonly Gone[];
+  /** Matches a line holding any indexed word as a whole word: most lines hold none and need no tokenising. */
+  anyWord?: RegExp;
 }
 
 /**
@@ -102,7 +103,11 @@ function indexGone(list: Gone[]): GoneSet {
     const l = byWord.get(g.word);
     if (l) l.push(i); else byWord.set(g.word, [i]);
   });
-  return { list, byWord, always, alwaysGone: Object.freeze(always.map((i) => list[i])) };
+  const words = [...byWord.keys()].map(escape);
+  return {
+    list, byWord, always, alwaysGone: Object.freeze(always.map((i) => list[i])),
+    anyWord: words.length ? new RegExp(`(?<!\\w)(?:${words.join('|')})(?!\\w)`) : undefined,
+  };
 }
 
 /**
@@ -110,6 +115,7 @@ function indexGone(list: Gone[]): GoneSet {
  * matcher only when its word is one of the line's words. The caller still runs each candidate's regex.
  */
 function candidates(gone: GoneSet, text: string): readonly Gone[] {
+  if (!gone.anyWord?.test(text)) return gone.alwaysGone;
   let hits: Set<number> | undefined;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
@@ -123,6 +129,8 @@ function candidates(gone: GoneSet, text: string): readonly Gone[] {
 }
 
 const WORD = /\w+/g;
+/** A line with something other than whitespace (the same characters String.prototype.trim() removes). */
+const NON_BLANK = /\S/;
 
 /** Identifiers gone in the target version, with a matcher each. */
 function computeGone(ctx: RuleContext, target: TargetVersion): Gone[] {

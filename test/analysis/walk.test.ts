@@ -67,6 +67,7 @@ describe('per-function index', () => {
     expect(ref.length).toBeGreaterThan(40);
     const sites = exprSitesIn(fn);
     expect(sites.map((s) => s.expr)).toEqual(ref.map((r) => r.expr));
+    expect(sites.map((s) => s.order)).toEqual(sites.map((_, i) => i));
     sites.forEach((s, i) => {
       expect(s.stmt).toBe(ref[i].stmt);
       expect(s.exprParents).toEqual(ref[i].exprParents);
