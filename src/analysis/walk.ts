@@ -25,21 +25,14 @@ function isLeaf(e: Expr): boolean {
   return e.k === 'ident' || e.k === 'literal' || e.k === 'sizeof';
 }
 
-/**
- * Parent chains are built once per node and shared by every walk: the IR never changes after lowering, so a
- * node reached through the same parent chain always has the same `[...parents, node]`. Thirty rules walk the
- * same functions; without this each walk copied O(depth) per node and garbage collection dominated. The
- * arrays are frozen: callers may keep them but never modify them.
- */
-const chains = new WeakMap<object, { parents: readonly object[]; next: readonly object[] }>();
 const ROOT: readonly never[] = EMPTY;
 
+/**
+ * The parent chain of a node's children: built once per inner node of a walk and shared by all its children.
+ * The arrays are frozen: callers may keep them but never modify them.
+ */
 function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
-  const hit = chains.get(node);
-  if (hit && hit.parents === parents) return hit.next as T[];
-  const next = Object.freeze([...parents, node]);
-  chains.set(node, { parents, next });
-  return next as T[];
+  return Object.freeze([...parents, node]) as T[];
 }
 
 /**
@@ -257,7 +250,7 @@ function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
     case 'call': {
       const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
       if (!callee && e.args.length === 0) return;
-      const next = Object.freeze([...exprParents, e]) as Expr[];
+      const next = chainOf(e, exprParents);
       if (callee) indexExpr(callee, next, b);
       for (const a of e.args) indexExpr(a, next, b);
       return;
@@ -265,7 +258,7 @@ function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
     default: {
       const children = exprChildren(e);
       if (children.length === 0) return;
-      const next = Object.freeze([...exprParents, e]) as Expr[];
+      const next = chainOf(e, exprParents);
       for (const c of children) indexExpr(c, next, b);
     }
   }

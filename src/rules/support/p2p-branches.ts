@@ -84,8 +84,20 @@ function lastReal(body: Stmt[]): Stmt | undefined {
   return undefined;
 }
 
-/** Every switch statement (or bare case block) of a function whose labels name P2PDMA map types. */
-export function mapTypeSwitches(fn: FunctionIR): Stmt[] {
+/** Every switch statement (or bare case block) of a function whose labels name P2PDMA map types (memoised; frozen). */
+export function mapTypeSwitches(fn: FunctionIR): readonly Stmt[] {
+  let found = SWITCHES.get(fn);
+  if (!found) {
+    found = Object.freeze(findMapTypeSwitches(fn));
+    SWITCHES.set(fn, found);
+  }
+  return found;
+}
+
+/** Three rules ask for every function's map-type switches. */
+const SWITCHES = new WeakMap<FunctionIR, readonly Stmt[]>();
+
+function findMapTypeSwitches(fn: FunctionIR): Stmt[] {
   const out: Stmt[] = [];
   walkStmts(fn.body, (s, parents) => {
     // A switch body block is reached through its switch; only report it on its own when the switch is lost.
