@@ -4,7 +4,7 @@
 // sections that forbid sleeping.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import { callMaySleep, type ModelLookup } from './calls.js';
-import { exprKey } from './walk.js';
+import { callsInEvaluationOrder, exprKey } from './walk.js';
 import { walkPaths, type PathDomain } from './paths.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -55,47 +55,6 @@ interface Ctx {
   fn: FunctionIR;
   model: ModelLookup;
   report: LockReport;
-  /** callsPostOrder() answers for this function's expressions. */
-  postOrder: Map<Expr, readonly Call[]>;
-}
-
-/**
- * Calls in evaluation order: arguments before the call that uses them. Memoised per expression (the IR never
- * changes): the path walk evaluates each statement once per state, and several analyses run per function. The
- * memo is one Map per function (a WeakMap entry per expression costs the garbage collector more than it saves).
- */
-const POST_ORDER = new WeakMap<FunctionIR, Map<Expr, readonly Call[]>>();
-const NO_CALLS: readonly Call[] = Object.freeze([]);
-
-function callsPostOrder(ctx: Ctx, e: Expr): readonly Call[] {
-  let calls = ctx.postOrder.get(e);
-  if (!calls) {
-    const out: Call[] = [];
-    collectPostOrder(e, out);
-    calls = out.length ? Object.freeze(out) : NO_CALLS;
-    ctx.postOrder.set(e, calls);
-  }
-  return calls;
-}
-
-function collectPostOrder(e: Expr, out: Call[]): void {
-  // The children of exprChildren(), visited without building its arrays.
-  switch (e.k) {
-    case 'call':
-      if (e.calleeExpr && e.calleeExpr.k !== 'ident') collectPostOrder(e.calleeExpr, out);
-      for (const a of e.args) collectPostOrder(a, out);
-      out.push(e);
-      return;
-    case 'field': collectPostOrder(e.base, out); return;
-    case 'index': collectPostOrder(e.base, out); collectPostOrder(e.index, out); return;
-    case 'addr': case 'deref': case 'cast': case 'unary': collectPostOrder(e.arg, out); return;
-    case 'binary': case 'assign': collectPostOrder(e.left, out); collectPostOrder(e.right, out); return;
-    case 'cond': collectPostOrder(e.test, out); collectPostOrder(e.then, out); collectPostOrder(e.else, out); return;
-    case 'comma': for (const c of e.list) collectPostOrder(c, out); return;
-    case 'init': for (const c of e.items) collectPostOrder(c, out); return;
-    case 'other': for (const c of e.children) collectPostOrder(c, out); return;
-    default: return;
-  }
 }
 
 function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release'; key: string } | undefined {
@@ -145,7 +104,8 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
 
 function evalExpr(ctx: Ctx, state: State, e: Expr): State {
   let cur = state;
-  for (const c of callsPostOrder(ctx, e)) cur = applyCall(ctx, cur, c);
+  // The path walk evaluates the function's statement-level expressions only: their calls are in the index.
+  for (const c of callsInEvaluationOrder(ctx.fn, e)) cur = applyCall(ctx, cur, c);
   return cur;
 }
 
@@ -224,12 +184,7 @@ export function analyseLocks(fn: FunctionIR, model: ModelLookup, opts: LockOptio
   const annotated = new Set<string>();
   for (const a of fn.annotations) for (const cls of annotatedClasses(a)) annotated.add(cls);
   const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
-  let postOrder = POST_ORDER.get(fn);
-  if (!postOrder) {
-    postOrder = new Map();
-    POST_ORDER.set(fn, postOrder);
-  }
-  const ctx: Ctx = { fn, model, report, postOrder };
+  const ctx: Ctx = { fn, model, report };
   const entry: State = (opts.entry ?? []).map((e) => ({
     cls: e.cls, key: e.key ?? e.cls, line: e.line, call: e.call, entry: true,
   }));

@@ -214,7 +214,10 @@ interface FunctionIndex {
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
   identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
   decls?: ReadonlyMap<string, VarDecl>;
+  postOrder?: Map<Expr, readonly Call[]>;
 }
+
+type Call = Extract<Expr, { k: 'call' }>;
 
 /**
  * The IR never changes after lowering, so what a function contains is computed once per FunctionIR and shared:
@@ -378,6 +381,48 @@ export function callsNamed(fn: FunctionIR, callee: string): readonly CallSite[] 
     idx.callsByCallee = m;
   }
   return idx.callsByCallee.get(callee) ?? EMPTY;
+}
+
+/**
+ * The calls of an expression in evaluation order, arguments before the call that uses them (post-order; frozen).
+ * For the function's statement-level expressions (`ownExprs()` entries) the answer comes from the index: a call
+ * is due once the pre-order walk has left its subtree. Any other expression is walked.
+ */
+export function callsInEvaluationOrder(fn: FunctionIR, root: Expr): readonly Call[] {
+  const idx = indexOf(fn);
+  if (!idx.postOrder) {
+    const byRoot = new Map<Expr, readonly Call[]>();
+    for (const s of idx.stmts.nodes) for (const r of ownExprs(s)) byRoot.set(r, EMPTY);
+    let current: Expr | undefined;
+    let out: Call[] = [];
+    const pending: CallSite[] = [];
+    const flush = () => {
+      while (pending.length) out.push(pending.pop()!.call);
+      if (current) byRoot.set(current, Object.freeze(out));
+      out = [];
+    };
+    for (const site of callsIn(fn)) {
+      const r = site.exprParents.length ? site.exprParents[0] : site.call;
+      if (r !== current) {
+        flush();
+        current = r;
+      }
+      while (pending.length && !site.exprParents.includes(pending[pending.length - 1].call)) out.push(pending.pop()!.call);
+      pending.push(site);
+    }
+    flush();
+    idx.postOrder = byRoot;
+  }
+  const known = idx.postOrder.get(root);
+  if (known) return known;
+  const out: Call[] = [];
+  collectPostOrder(root, out);
+  return Object.freeze(out);
+}
+
+function collectPostOrder(e: Expr, out: Call[]): void {
+  for (const c of exprChildren(e)) collectPostOrder(c, out);
+  if (e.k === 'call') out.push(e);
 }
 
 /** The places a function mentions identifier `name`, in walk order (frozen; empty when there are none). */

@@ -3,7 +3,7 @@
 import { parseC } from '../../src/c/parser.js';
 import { lowerTree } from '../../src/c/lower.js';
 import {
-  assignSites, callsIn, callsNamed, exprChildren, exprSitesIn, exprSitesOfKind, forEachExpr, identSites, localDeclOf, ownExprs,
+  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprSitesIn, exprSitesOfKind, forEachExpr, identSites, localDeclOf, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
@@ -130,6 +130,30 @@ describe('per-function index', () => {
     expect(identSites(fn, 'count').map((s) => s.expr)).toEqual(ref.map((r) => r.expr).filter((e) => e.k === 'ident' && e.name === 'count'));
     expect(identSites(fn, 'count').length).toBeGreaterThan(4);
     expect(assignSites(fn).map((s) => s.expr)).toEqual(ref.map((r) => r.expr).filter((e) => e.k === 'assign'));
+  });
+
+  test('calls in evaluation order: arguments first, for every statement-level expression and any other', () => {
+    const postOrder = (e: Expr, out: Expr[] = []): Expr[] => {
+      for (const c of exprChildren(e)) postOrder(c, out);
+      if (e.k === 'call') out.push(e);
+      return out;
+    };
+    let roots = 0;
+    walkStmts(fn.body, (s) => {
+      for (const r of ownExprs(s)) {
+        roots++;
+        expect(callsInEvaluationOrder(fn, r)).toEqual(postOrder(r));
+        expect(Object.isFrozen(callsInEvaluationOrder(fn, r))).toBe(true);
+      }
+    });
+    expect(roots).toBeGreaterThan(10);
+    // `count > helper(i) ? helper(count) : 0`: a sub-expression, not a root, is walked.
+    const cond = ref.find((r) => r.expr.k === 'cond')!.expr;
+    expect(callsInEvaluationOrder(fn, cond).map((c) => c.text)).toEqual(['helper(i)', 'helper(count)']);
+    const nested = fnOf(lower('int g(void) { return a(b(c(1), d()), e(f())); }'), 'g');
+    walkStmts(nested.body, (s) => {
+      for (const r of ownExprs(s)) expect(callsInEvaluationOrder(nested, r).map((c) => c.callee)).toEqual(['c', 'd', 'b', 'f', 'e', 'a']);
+    });
   });
 
   test('answers are computed once and frozen', () => {
