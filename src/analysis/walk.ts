@@ -463,8 +463,15 @@ export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
 
 /** Whitespace-normalised text of an expression: the identity used to match `rctx->nents` across functions. */
 export function exprKey(e: Expr): string {
-  return e.text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
+  // The same result as `text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1')`, without a copy for the common
+  // identifier or field path that has neither whitespace nor a leading parenthesis.
+  let t = e.text;
+  if (WHITESPACE.test(t)) t = t.replace(/\s+/g, '');
+  if (t.charCodeAt(0) === 40) t = t.replace(/^\((.*)\)$/, '$1');
+  return t;
 }
+
+const WHITESPACE = /\s/;
 
 /** The variable or field path an lvalue names (`x`, `rctx->nents`, `s.len`), or undefined. */
 export function lvalueKey(e: Expr): string | undefined {

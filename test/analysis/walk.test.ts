@@ -3,7 +3,7 @@
 import { parseC } from '../../src/c/parser.js';
 import { lowerTree } from '../../src/c/lower.js';
 import {
-  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprSitesIn, exprSitesOfKind, forEachExpr, identSites, localDeclOf, ownExprs,
+  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesIn, exprSitesOfKind, forEachExpr, identSites, localDeclOf, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
@@ -202,3 +202,11 @@ function walkedDecls(fn: FunctionIR) {
   walkStmts(fn.body, (s) => { if (s.k === 'decl') out.push(...s.vars); });
   return out;
 }
+
+describe('exprKey', () => {
+  test('equals the two-regex normalisation it replaces', () => {
+    const reference = (t: string) => t.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
+    const texts = ['x', 'rctx->nents', '( a ->b )', '(a)', '(a) + (b)', ' (x) ', 'a\n\t->\tb', '((p))', '(', ')(', '', '(a\n)'];
+    for (const text of texts) expect(exprKey({ k: 'ident', name: 'x', line: 1, endLine: 1, text })).toBe(reference(text));
+  });
+});
