@@ -1,5 +1,6 @@
 // The per-file semantic model that rules read: IR, provenance, lock paths and def-use queries, each computed
-// once per file (lazily) so that thirty rules do not walk the same tree thirty times.
+// once per file (lazily), over the per-function index of walk.ts, so that thirty rules do not walk the same tree
+// thirty times.
 import type { Expr, FileIR, FunctionIR, Stmt } from '../c/ir.js';
 import type { ModelLookup } from './calls.js';
 import { analyseLocks, type LockReport } from './locks.js';

@@ -1,4 +1,6 @@
-// Generic traversal of the IR: every rule and analysis uses these instead of re-implementing tree walks.
+// Generic traversal of the IR: every rule and analysis uses these instead of re-implementing tree walks. What a
+// whole function contains (every expression with its statement, its calls, assignments, identifiers, ...) is
+// indexed once per function and shared, so rules read lists instead of walking the function again.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -37,7 +39,8 @@ function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
 
 /**
  * A pre-order walk recorded as two parallel arrays (node i, and its parent chain), replayed by later walks of
- * the same root with an index loop: no per-node tuple, iterator or destructuring.
+ * the same root with an index loop: no per-node tuple, iterator or destructuring. Kept per root because rules
+ * still walk the same conditions and sub-expressions (an `if` condition, a loop body's statements) in turn.
  */
 interface Flat<T> { nodes: T[]; parents: T[][] }
 
@@ -200,6 +203,7 @@ export interface CallSite {
 }
 
 type Kind = Expr['k'];
+type Call = Extract<Expr, { k: 'call' }>;
 
 interface FunctionIndex {
   stmts: Flat<Stmt>;
@@ -217,8 +221,6 @@ interface FunctionIndex {
   postOrder?: Map<Expr, readonly Call[]>;
 }
 
-type Call = Extract<Expr, { k: 'call' }>;
-
 /**
  * The IR never changes after lowering, so what a function contains is computed once per FunctionIR and shared:
  * thirty rules asking for the calls (or every expression) of the same function no longer walk it thirty times,
@@ -235,10 +237,7 @@ interface Building {
   stmtIndex: number;
 }
 
-/**
- * Records `e` and its subtree in pre-order, children in exprChildren() order. Parent chains are built here, once
- * per inner node and shared by its children (frozen), without the cross-walk chain cache: each node is indexed once.
- */
+/** Records `e` and its subtree in pre-order, children in exprChildren() order, with their parent chains. */
 function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
   // A call's site is also its CallSite (callsIn() hands out the same objects).
   const order = b.exprs.length;
