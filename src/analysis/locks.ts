@@ -4,7 +4,7 @@
 // sections that forbid sleeping.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import { callMaySleep, type ModelLookup } from './calls.js';
-import { exprChildren, exprKey } from './walk.js';
+import { callsInEvaluationOrder, exprKey } from './walk.js';
 import { walkPaths, type PathDomain } from './paths.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -57,13 +57,6 @@ interface Ctx {
   report: LockReport;
 }
 
-/** Calls in evaluation order: arguments before the call that uses them. */
-function callsPostOrder(e: Expr, out: Call[] = []): Call[] {
-  for (const c of exprChildren(e)) callsPostOrder(c, out);
-  if (e.k === 'call') out.push(e);
-  return out;
-}
-
 function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release'; key: string } | undefined {
   const lock = ctx.model.contract(call.callee)?.lock;
   if (!lock) return undefined;
@@ -74,7 +67,8 @@ function lockOf(ctx: Ctx, call: Call): { cls: string; op: 'acquire' | 'release';
 
 /** Records a call that may sleep while a no-sleep section is held. */
 function checkSleep(ctx: Ctx, state: State, call: Call): void {
-  const section = [...state].reverse().find((h) => NO_SLEEP.has(h.cls));
+  let section: Held | undefined;
+  for (let i = state.length - 1; i >= 0 && !section; i--) if (NO_SLEEP.has(state[i].cls)) section = state[i];
   if (!section) return;
   const why = callMaySleep(call, ctx.model);
   if (!why || ctx.report.sleepInSection.some((s) => s.line === call.line && s.call === call.callee)) return;
@@ -108,10 +102,17 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
   return state;
 }
 
+function evalExpr(ctx: Ctx, state: State, e: Expr): State {
+  let cur = state;
+  // The path walk evaluates the function's statement-level expressions only: their calls are in the index.
+  for (const c of callsInEvaluationOrder(ctx.fn, e)) cur = applyCall(ctx, cur, c);
+  return cur;
+}
+
 function evalExprs(ctx: Ctx, states: State[], exprs: Expr[]): State[] {
   return states.map((s) => {
     let cur = s;
-    for (const e of exprs) for (const c of callsPostOrder(e)) cur = applyCall(ctx, cur, c);
+    for (const e of exprs) cur = evalExpr(ctx, cur, e);
     return cur;
   });
 }
@@ -158,9 +159,13 @@ export function annotatedClasses(annotation: string): string[] {
 /** Lock sections as a path-walk domain: calls acquire and release, trylocks hold only on their success branch. */
 function lockDomain(ctx: Ctx): PathDomain<State> {
   return {
-    key: (st) => st.map((h) => `${h.key}@${h.line}`).join('|'),
-    expr: (st, e) => evalExprs(ctx, [st], [e])[0],
-    decl: (st, vars) => evalExprs(ctx, [st], vars.flatMap((v) => (v.init ? [v.init] : [])))[0],
+    key: (st) => (st.length === 0 ? '' : st.map((h) => `${h.key}@${h.line}`).join('|')),
+    expr: (st, e) => evalExpr(ctx, st, e),
+    decl(st, vars) {
+      let cur = st;
+      for (const v of vars) if (v.init) cur = evalExpr(ctx, cur, v.init);
+      return cur;
+    },
     branch(states, cond) {
       const tl = trylockIn(ctx, cond);
       const after = evalExprs(ctx, states, [cond]);

@@ -28,6 +28,15 @@ interface Walk<S> {
 }
 
 function union<S>(w: Walk<S>, ...lists: S[][]): S[] {
+  // Most joins see one state (or none): nothing to merge, and no key to compute.
+  let total = 0;
+  let single: S | undefined;
+  for (const l of lists) {
+    total += l.length;
+    if (l.length) single = l[0];
+  }
+  if (total === 0) return [];
+  if (total === 1 && w.d.maxStates >= 1) return [single as S];
   const seen = new Map<string, S>();
   for (const l of lists) {
     for (const s of l) {
@@ -42,6 +51,13 @@ function exprs<S>(w: Walk<S>, states: S[], list: (Expr | undefined)[]): S[] {
   return states.map((s) => list.reduce((cur, e) => (e ? w.d.expr(cur, e) : cur), s));
 }
 
+/** `exprs` for one expression (most statements evaluate exactly one): no list to build or reduce. */
+function expr1<S>(w: Walk<S>, states: S[], e: Expr): S[] {
+  const out = new Array<S>(states.length);
+  for (let i = 0; i < states.length; i++) out[i] = w.d.expr(states[i], e);
+  return out;
+}
+
 function exec<S>(w: Walk<S>, st: Stmt, states: S[]): S[] {
   switch (st.k) {
     case 'block':
@@ -49,7 +65,7 @@ function exec<S>(w: Walk<S>, st: Stmt, states: S[]): S[] {
     case 'decl':
       return states.map((s) => w.d.decl(s, st.vars));
     case 'expr':
-      return exprs(w, states, [st.expr]);
+      return expr1(w, states, st.expr);
     case 'unknown':
       return exprs(w, states, st.exprs);
     case 'if': {
@@ -68,7 +84,7 @@ function exec<S>(w: Walk<S>, st: Stmt, states: S[]): S[] {
       return st.form === 'do' ? union(w, after, breaks) : union(w, entry, after, breaks);
     }
     case 'return':
-      w.d.onReturn(st.value ? exprs(w, states, [st.value]) : states, st);
+      w.d.onReturn(st.value ? expr1(w, states, st.value) : states, st);
       return [];
     case 'goto':
       w.labels.set(st.label, union(w, w.labels.get(st.label) ?? [], states));
@@ -81,7 +97,7 @@ function exec<S>(w: Walk<S>, st: Stmt, states: S[]): S[] {
     case 'continue':
       return [];
     case 'switch': {
-      const entry = exprs(w, states, [st.cond]);
+      const entry = expr1(w, states, st.cond);
       w.breaks.push([]);
       const body = st.body.k === 'block' ? st.body.body : [st.body];
       let fall: S[] = [];

@@ -5,7 +5,7 @@
 import type { Expr, FileIR, FunctionIR, VarDecl } from '../c/ir.js';
 import type { Evidence } from '../types.js';
 import { memoryKindOfCall, valueClassOfCall, type ModelLookup } from './calls.js';
-import { walkExpr, walkStmts, ownExprs, stripCasts } from './walk.js';
+import { assignSites, stripCasts, walkFunction, walkStmts } from './walk.js';
 
 /** What a value can be: a memory kind id from the model, a value class, or unknown. */
 export type ValueKind = string;
@@ -49,9 +49,7 @@ export class Provenance {
     for (const fn of ir.functions) {
       if (fn.name && !fn.synthetic) this.functions.set(fn.name, fn);
       else if (fn.name && !this.functions.has(fn.name)) this.functions.set(fn.name, fn);
-      for (const a of this.scope(fn).assigns.values()) {
-        for (const asg of a) void asg;
-      }
+      this.scope(fn);
       this.collectFieldAssigns(fn);
     }
   }
@@ -68,35 +66,27 @@ export class Provenance {
       list.push(a);
       scope.assigns.set(name, list);
     };
-    walkStmts(fn.body, (st) => {
-      if (st.k === 'decl') {
-        for (const v of st.vars) {
-          scope.locals.set(v.name, v);
-          if (v.init) add(v.name, { rhs: v.init, fn, line: v.line });
-        }
+    walkFunction(fn, (st) => {
+      if (st.k !== 'decl') return;
+      for (const v of st.vars) {
+        scope.locals.set(v.name, v);
+        if (v.init) add(v.name, { rhs: v.init, fn, line: v.line });
       }
-      for (const root of ownExprs(st)) {
-        walkExpr(root, (e) => {
-          if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident') add(e.left.name, { rhs: e.right, fn, line: e.line });
-        });
-      }
-    });
+    }, (e) => {
+      if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident') add(e.left.name, { rhs: e.right, fn, line: e.line });
+    }, ['assign']);
     this.scopes.set(fn, s);
     return s;
   }
 
   private collectFieldAssigns(fn: FunctionIR): void {
-    walkStmts(fn.body, (st) => {
-      for (const root of ownExprs(st)) {
-        walkExpr(root, (e) => {
-          if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
-            const list = this.fieldAssigns.get(e.left.field) ?? [];
-            list.push({ rhs: e.right, fn, line: e.line });
-            this.fieldAssigns.set(e.left.field, list);
-          }
-        });
+    for (const { expr: e } of assignSites(fn)) {
+      if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
+        const list = this.fieldAssigns.get(e.left.field) ?? [];
+        list.push({ rhs: e.right, fn, line: e.line });
+        this.fieldAssigns.set(e.left.field, list);
       }
-    });
+    }
   }
 
   /** The function named `name` in this file, if its body is visible. */

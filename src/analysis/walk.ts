@@ -1,5 +1,9 @@
-// Generic traversal of the IR: every rule and analysis uses these instead of re-implementing tree walks.
-import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
+// Generic traversal of the IR: every rule and analysis uses these instead of re-implementing tree walks. What a
+// whole function contains (every expression with its statement, its calls, assignments, identifiers, ...) is
+// indexed once per function and shared, so rules read lists instead of walking the function again.
+import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
+
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Child expressions of an expression, in evaluation order (approximately: C leaves it unspecified). */
 export function exprChildren(e: Expr): Expr[] {
@@ -18,66 +22,131 @@ export function exprChildren(e: Expr): Expr[] {
   }
 }
 
+/** Expression kinds without children: a walk from one of them visits it alone (no list to build or look up). */
+function isLeaf(e: Expr): boolean {
+  return e.k === 'ident' || e.k === 'literal' || e.k === 'sizeof';
+}
+
+const ROOT: readonly never[] = EMPTY;
+
 /**
- * Parent chains are built once per node and shared by every walk: the IR never changes after lowering, so a
- * node reached through the same parent chain always has the same `[...parents, node]`. Thirty rules walk the
- * same functions; without this each walk copied O(depth) per node and garbage collection dominated. The
- * arrays are frozen: callers may keep them but never modify them.
+ * The parent chain of a node's children: built once per inner node of a walk and shared by all its children.
+ * The arrays are frozen: callers may keep them but never modify them.
  */
-const chains = new WeakMap<object, { parents: readonly object[]; next: readonly object[] }>();
-const ROOT: readonly never[] = Object.freeze([]);
-
 function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
-  const hit = chains.get(node);
-  if (hit && hit.parents === parents) return hit.next as T[];
-  const next = Object.freeze([...parents, node]);
-  chains.set(node, { parents, next });
-  return next as T[];
+  return Object.freeze([...parents, node]) as T[];
 }
 
-/** Pre-order (node, parents) lists of walks from a root, replayed by later walks of the same root. */
-const flatExprs = new WeakMap<Expr, [Expr, Expr[]][]>();
-const flatStmts = new WeakMap<Stmt, [Stmt, Stmt[]][]>();
+/**
+ * A pre-order walk recorded as two parallel arrays (node i, and its parent chain), replayed by later walks of
+ * the same root with an index loop: no per-node tuple, iterator or destructuring. Kept per root because rules
+ * still walk the same conditions and sub-expressions (an `if` condition, a loop body's statements) in turn.
+ */
+interface Flat<T> { nodes: T[]; parents: T[][] }
 
-function collectExprs(e: Expr, parents: readonly Expr[], out: [Expr, Expr[]][]): void {
-  out.push([e, parents as Expr[]]);
-  const children = exprChildren(e);
-  if (children.length === 0) return;
-  const next = chainOf(e, parents);
-  for (const c of children) collectExprs(c, next, out);
+const flatExprs = new WeakMap<Expr, Flat<Expr>>();
+const flatStmts = new WeakMap<Stmt, Flat<Stmt>>();
+
+/** Records `e` and its subtree in pre-order; children in exprChildren() order, without building its arrays. */
+function collectExprs(e: Expr, parents: readonly Expr[], out: Flat<Expr>): void {
+  out.nodes.push(e);
+  out.parents.push(parents as Expr[]);
+  switch (e.k) {
+    case 'call': {
+      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
+      if (!callee && e.args.length === 0) return;
+      const next = chainOf(e, parents);
+      if (callee) collectExprs(callee, next, out);
+      for (const a of e.args) collectExprs(a, next, out);
+      return;
+    }
+    case 'field': collectExprs(e.base, chainOf(e, parents), out); return;
+    case 'index': { const next = chainOf(e, parents); collectExprs(e.base, next, out); collectExprs(e.index, next, out); return; }
+    case 'addr': case 'deref': case 'cast': case 'unary': collectExprs(e.arg, chainOf(e, parents), out); return;
+    case 'binary': case 'assign': { const next = chainOf(e, parents); collectExprs(e.left, next, out); collectExprs(e.right, next, out); return; }
+    case 'cond': {
+      const next = chainOf(e, parents);
+      collectExprs(e.test, next, out);
+      collectExprs(e.then, next, out);
+      collectExprs(e.else, next, out);
+      return;
+    }
+    case 'comma': case 'init': case 'other': {
+      const list = e.k === 'comma' ? e.list : e.k === 'init' ? e.items : e.children;
+      if (list.length === 0) return;
+      const next = chainOf(e, parents);
+      for (const c of list) collectExprs(c, next, out);
+      return;
+    }
+    default: return;
+  }
 }
 
-function collectStmts(s: Stmt, parents: readonly Stmt[], out: [Stmt, Stmt[]][]): void {
-  out.push([s, parents as Stmt[]]);
+function collectStmts(s: Stmt, parents: readonly Stmt[], out: Flat<Stmt>): void {
+  out.nodes.push(s);
+  out.parents.push(parents as Stmt[]);
   const children = stmtChildren(s);
   if (children.length === 0) return;
   const next = chainOf(s, parents);
   for (const c of children) collectStmts(c, next, out);
 }
 
+function flatExprsOf(e: Expr): Flat<Expr> {
+  let flat = flatExprs.get(e);
+  if (!flat) {
+    flat = { nodes: [], parents: [] };
+    collectExprs(e, ROOT, flat);
+    flatExprs.set(e, flat);
+  }
+  return flat;
+}
+
+function flatStmtsOf(s: Stmt): Flat<Stmt> {
+  let flat = flatStmts.get(s);
+  if (!flat) {
+    flat = { nodes: [], parents: [] };
+    collectStmts(s, ROOT, flat);
+    flatStmts.set(s, flat);
+  }
+  return flat;
+}
+
 /** Pre-order walk over an expression tree; `parents` is the chain from the statement's root expression. */
 export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void, parents: readonly Expr[] = ROOT): void {
-  let list = parents === ROOT ? flatExprs.get(e) : undefined;
-  if (!list) {
-    list = [];
-    collectExprs(e, parents, list);
-    if (parents === ROOT) flatExprs.set(e, list);
+  if (isLeaf(e)) { visit(e, parents as Expr[]); return; }
+  let flat: Flat<Expr>;
+  if (parents === ROOT) {
+    flat = flatExprsOf(e);
+  } else {
+    flat = { nodes: [], parents: [] };
+    collectExprs(e, parents, flat);
   }
-  for (const [n, p] of list) visit(n, p);
+  const { nodes, parents: ps } = flat;
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
 }
 
 /** The expressions a statement evaluates itself (not those of nested statements). */
-export function ownExprs(s: Stmt): Expr[] {
+export function ownExprs(s: Stmt): readonly Expr[] {
   switch (s.k) {
-    case 'decl': return s.vars.flatMap((v) => (v.init ? [v.init] : []));
+    case 'decl': {
+      let out: Expr[] | undefined;
+      for (const v of s.vars) if (v.init) (out ??= []).push(v.init);
+      return out ?? EMPTY;
+    }
     case 'expr': return [s.expr];
     case 'if': return [s.cond];
-    case 'loop': return [s.header, s.cond, s.update].filter((x): x is Expr => !!x);
-    case 'return': return s.value ? [s.value] : [];
+    case 'loop': {
+      const out: Expr[] = [];
+      if (s.header) out.push(s.header);
+      if (s.cond) out.push(s.cond);
+      if (s.update) out.push(s.update);
+      return out;
+    }
+    case 'return': return s.value ? [s.value] : EMPTY;
     case 'switch': return [s.cond];
-    case 'case': return s.value ? [s.value] : [];
+    case 'case': return s.value ? [s.value] : EMPTY;
     case 'unknown': return s.exprs;
-    default: return [];
+    default: return EMPTY;
   }
 }
 
@@ -96,13 +165,31 @@ export function stmtChildren(s: Stmt): Stmt[] {
 
 /** Pre-order walk over statements; `parents` lists enclosing statements, outermost first. */
 export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void, parents: readonly Stmt[] = ROOT): void {
-  let list = parents === ROOT ? flatStmts.get(s) : undefined;
-  if (!list) {
-    list = [];
-    collectStmts(s, parents, list);
-    if (parents === ROOT) flatStmts.set(s, list);
+  let flat: Flat<Stmt>;
+  if (parents === ROOT) {
+    flat = flatStmtsOf(s);
+  } else {
+    flat = { nodes: [], parents: [] };
+    collectStmts(s, parents, flat);
   }
-  for (const [n, p] of list) visit(n, p);
+  const { nodes, parents: ps } = flat;
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
+}
+
+// ───────────── per-function index, built once and shared by every rule ─────────────
+
+/** One expression a function evaluates, with the statement it is in. */
+export interface ExprSite {
+  readonly expr: Expr;
+  /** Enclosing expressions, outermost first (from the statement's own root expression). */
+  readonly exprParents: Expr[];
+  readonly stmt: Stmt;
+  /** Enclosing statements, outermost first. */
+  readonly stmtParents: Stmt[];
+  /** Position of `stmt` in the function's pre-order statement walk. */
+  readonly stmtIndex: number;
+  /** Position of this site in exprSitesIn(fn) (walk order). */
+  readonly order: number;
 }
 
 /** A call site with the statement it is in. */
@@ -115,23 +202,275 @@ export interface CallSite {
   stmtParents: Stmt[];
 }
 
-/** Every call in a function, in source order. */
-export function callsIn(fn: FunctionIR): CallSite[] {
-  const out: CallSite[] = [];
-  walkStmts(fn.body, (s, stmtParents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e, exprParents) => {
-        if (e.k === 'call') out.push({ call: e, stmt: s, exprParents, stmtParents });
-      });
+type Kind = Expr['k'];
+type Call = Extract<Expr, { k: 'call' }>;
+
+interface FunctionIndex {
+  stmts: Flat<Stmt>;
+  exprs: readonly ExprSite[];
+  /** `exprs` holds statement i's own expressions at [exprStart[i], exprStart[i + 1]). */
+  exprStart: number[];
+  /** The sites of each expression kind, in walk order. */
+  byKind: Map<Kind, ExprSite[]>;
+  /** Walk-order merges of several kinds (`'assign,call'`), built on request. */
+  kindSets?: Map<string, readonly ExprSite[]>;
+  calls?: readonly CallSite[];
+  callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
+  identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
+  decls?: ReadonlyMap<string, VarDecl>;
+  postOrder?: Map<Expr, readonly Call[]>;
+}
+
+/**
+ * The IR never changes after lowering, so what a function contains is computed once per FunctionIR and shared:
+ * thirty rules asking for the calls (or every expression) of the same function no longer walk it thirty times,
+ * and a rule that only cares about calls or assignments visits those alone. Every list handed out is frozen, and
+ * so are its elements: a caller that wants to reorder one copies it.
+ */
+const indexes = new WeakMap<FunctionIR, FunctionIndex>();
+
+interface Building {
+  exprs: ExprSite[];
+  byKind: Map<Kind, ExprSite[]>;
+  stmt: Stmt;
+  stmtParents: Stmt[];
+  stmtIndex: number;
+}
+
+/** Records `e` and its subtree in pre-order, children in exprChildren() order, with their parent chains. */
+function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
+  // A call's site is also its CallSite (callsIn() hands out the same objects).
+  const order = b.exprs.length;
+  const site: ExprSite = Object.freeze(e.k === 'call'
+    ? { expr: e, call: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order }
+    : { expr: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order });
+  b.exprs.push(site);
+  const list = b.byKind.get(e.k);
+  if (list) list.push(site); else b.byKind.set(e.k, [site]);
+  switch (e.k) {
+    case 'ident': case 'literal': case 'sizeof': return;
+    case 'call': {
+      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
+      if (!callee && e.args.length === 0) return;
+      const next = chainOf(e, exprParents);
+      if (callee) indexExpr(callee, next, b);
+      for (const a of e.args) indexExpr(a, next, b);
+      return;
     }
-  });
-  return out;
+    default: {
+      const children = exprChildren(e);
+      if (children.length === 0) return;
+      const next = chainOf(e, exprParents);
+      for (const c of children) indexExpr(c, next, b);
+    }
+  }
+}
+
+function indexOf(fn: FunctionIR): FunctionIndex {
+  let idx = indexes.get(fn);
+  if (idx) return idx;
+  const stmts = flatStmtsOf(fn.body);
+  const exprStart: number[] = [];
+  const b: Building = { exprs: [], byKind: new Map(), stmt: fn.body, stmtParents: ROOT as unknown as Stmt[], stmtIndex: 0 };
+  for (let i = 0; i < stmts.nodes.length; i++) {
+    exprStart.push(b.exprs.length);
+    b.stmt = stmts.nodes[i];
+    b.stmtParents = stmts.parents[i];
+    b.stmtIndex = i;
+    for (const root of ownExprs(b.stmt)) indexExpr(root, ROOT as unknown as Expr[], b);
+  }
+  exprStart.push(b.exprs.length);
+  for (const l of b.byKind.values()) Object.freeze(l);
+  idx = { stmts, exprs: Object.freeze(b.exprs), exprStart, byKind: b.byKind };
+  indexes.set(fn, idx);
+  return idx;
+}
+
+/** Every expression a function evaluates, in walk order: statements pre-order, each one's expressions pre-order. */
+export function exprSitesIn(fn: FunctionIR): readonly ExprSite[] {
+  return indexOf(fn).exprs;
+}
+
+/** The expressions of the given kinds in a function, in walk order (frozen). */
+export function exprSitesOfKind(fn: FunctionIR, ...kinds: Kind[]): readonly ExprSite[] {
+  const idx = indexOf(fn);
+  if (kinds.length === 1) return idx.byKind.get(kinds[0]) ?? EMPTY;
+  const key = [...kinds].sort().join(',');
+  idx.kindSets ??= new Map();
+  let merged = idx.kindSets.get(key);
+  if (!merged) {
+    // Merge the per-kind lists by walk position: no pass over the other expressions.
+    const lists = [...new Set(kinds)].map((k) => idx.byKind.get(k) ?? EMPTY).filter((l) => l.length > 0);
+    const out: ExprSite[] = [];
+    const at = lists.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let l = 0; l < lists.length; l++) {
+        if (at[l] < lists[l].length && (best < 0 || lists[l][at[l]].order < lists[best][at[best]].order)) best = l;
+      }
+      if (best < 0) break;
+      out.push(lists[best][at[best]++]);
+    }
+    merged = Object.freeze(out);
+    idx.kindSets.set(key, merged);
+  }
+  return merged;
+}
+
+/**
+ * Visits every expression of a function with its statement: the same visits, in the same order, as
+ * `walkStmts(fn.body, (s, sp) => { for (const r of ownExprs(s)) walkExpr(r, (e, ep) => visit(e, ep, s, sp)); })`,
+ * replayed from the function's index.
+ */
+export function forEachExpr(fn: FunctionIR, visit: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void): void {
+  const sites = indexOf(fn).exprs;
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i];
+    visit(s.expr, s.exprParents, s.stmt, s.stmtParents);
+  }
+}
+
+/**
+ * Visits each statement of a function (pre-order) and, right after it, the expressions it evaluates itself:
+ * the visits of `walkStmts(fn.body, (s, sp) => { onStmt(s, sp); for (const r of ownExprs(s)) walkExpr(r, ...) })`.
+ * `onStmt` returning false skips that statement's own expressions (not those of nested statements). With `kinds`,
+ * only expressions of those kinds are visited (the others are not even looked at).
+ */
+export function walkFunction(fn: FunctionIR, onStmt: ((s: Stmt, parents: Stmt[]) => boolean | void) | undefined,
+  onExpr: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void, kinds?: readonly Kind[]): void {
+  const { stmts, exprs, exprStart } = indexOf(fn);
+  if (!kinds) {
+    for (let i = 0; i < stmts.nodes.length; i++) {
+      if (onStmt && onStmt(stmts.nodes[i], stmts.parents[i]) === false) continue;
+      for (let j = exprStart[i]; j < exprStart[i + 1]; j++) {
+        const x = exprs[j];
+        onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
+      }
+    }
+    return;
+  }
+  const sites = exprSitesOfKind(fn, ...kinds);
+  let p = 0;
+  for (let i = 0; i < stmts.nodes.length; i++) {
+    const skip = !!onStmt && onStmt(stmts.nodes[i], stmts.parents[i]) === false;
+    for (; p < sites.length && sites[p].stmtIndex === i; p++) {
+      const x = sites[p];
+      if (!skip) onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
+    }
+  }
+}
+
+/** Every call in a function, in source order (computed once per function; frozen). */
+export function callsIn(fn: FunctionIR): readonly CallSite[] {
+  const idx = indexOf(fn);
+  idx.calls ??= (idx.byKind.get('call') ?? EMPTY) as unknown as readonly CallSite[];
+  return idx.calls;
+}
+
+/** The calls in a function to `callee`, in source order (frozen; empty when there are none). */
+export function callsNamed(fn: FunctionIR, callee: string): readonly CallSite[] {
+  const idx = indexOf(fn);
+  if (!idx.callsByCallee) {
+    const m = new Map<string, CallSite[]>();
+    for (const c of callsIn(fn)) {
+      const l = m.get(c.call.callee);
+      if (l) l.push(c); else m.set(c.call.callee, [c]);
+    }
+    for (const l of m.values()) Object.freeze(l);
+    idx.callsByCallee = m;
+  }
+  return idx.callsByCallee.get(callee) ?? EMPTY;
+}
+
+/**
+ * The calls of an expression in evaluation order, arguments before the call that uses them (post-order; frozen).
+ * For the function's statement-level expressions (`ownExprs()` entries) the answer comes from the index: a call
+ * is due once the pre-order walk has left its subtree. Any other expression is walked.
+ */
+export function callsInEvaluationOrder(fn: FunctionIR, root: Expr): readonly Call[] {
+  const idx = indexOf(fn);
+  if (!idx.postOrder) {
+    const byRoot = new Map<Expr, readonly Call[]>();
+    for (const s of idx.stmts.nodes) for (const r of ownExprs(s)) byRoot.set(r, EMPTY);
+    let current: Expr | undefined;
+    let out: Call[] = [];
+    const pending: CallSite[] = [];
+    const flush = () => {
+      while (pending.length) out.push(pending.pop()!.call);
+      if (current) byRoot.set(current, Object.freeze(out));
+      out = [];
+    };
+    for (const site of callsIn(fn)) {
+      const r = site.exprParents.length ? site.exprParents[0] : site.call;
+      if (r !== current) {
+        flush();
+        current = r;
+      }
+      while (pending.length && !site.exprParents.includes(pending[pending.length - 1].call)) out.push(pending.pop()!.call);
+      pending.push(site);
+    }
+    flush();
+    idx.postOrder = byRoot;
+  }
+  const known = idx.postOrder.get(root);
+  if (known) return known;
+  const out: Call[] = [];
+  collectPostOrder(root, out);
+  return Object.freeze(out);
+}
+
+function collectPostOrder(e: Expr, out: Call[]): void {
+  for (const c of exprChildren(e)) collectPostOrder(c, out);
+  if (e.k === 'call') out.push(e);
+}
+
+/** The places a function mentions identifier `name`, in walk order (frozen; empty when there are none). */
+export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
+  const idx = indexOf(fn);
+  if (!idx.identsByName) {
+    const m = new Map<string, ExprSite[]>();
+    for (const s of idx.byKind.get('ident') ?? EMPTY) {
+      if (s.expr.k !== 'ident') continue;
+      const l = m.get(s.expr.name);
+      if (l) l.push(s); else m.set(s.expr.name, [s]);
+    }
+    for (const l of m.values()) Object.freeze(l);
+    idx.identsByName = m;
+  }
+  return idx.identsByName.get(name) ?? EMPTY;
+}
+
+/** Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen). */
+export function assignSites(fn: FunctionIR): readonly ExprSite[] {
+  return exprSitesOfKind(fn, 'assign');
+}
+
+/** The first local declaration of `name` in a function (walk order), if any: memoised per function. */
+export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
+  const idx = indexOf(fn);
+  if (!idx.decls) {
+    const m = new Map<string, VarDecl>();
+    const { nodes } = idx.stmts;
+    for (let i = 0; i < nodes.length; i++) {
+      const s = nodes[i];
+      if (s.k === 'decl') for (const v of s.vars) if (!m.has(v.name)) m.set(v.name, v);
+    }
+    idx.decls = m;
+  }
+  return idx.decls.get(name);
 }
 
 /** Whitespace-normalised text of an expression: the identity used to match `rctx->nents` across functions. */
 export function exprKey(e: Expr): string {
-  return e.text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
+  // The same result as `text.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1')`, without a copy for the common
+  // identifier or field path that has neither whitespace nor a leading parenthesis.
+  let t = e.text;
+  if (WHITESPACE.test(t)) t = t.replace(/\s+/g, '');
+  if (t.charCodeAt(0) === 40) t = t.replace(/^\((.*)\)$/, '$1');
+  return t;
 }
+
+const WHITESPACE = /\s/;
 
 /** The variable or field path an lvalue names (`x`, `rctx->nents`, `s.len`), or undefined. */
 export function lvalueKey(e: Expr): string | undefined {

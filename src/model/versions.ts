@@ -49,14 +49,32 @@ export function tryParseKernelVersion(s: string): KernelVersion | undefined {
   return v;
 }
 
+const PARSED = new Map<string, Readonly<KernelVersion> | null>();
+
+/**
+ * {@link tryParseKernelVersion} answered from a per-process cache, for hot paths that compare the same few
+ * version strings for every identifier of every patch. The result is shared and frozen: copy it to change it.
+ */
+export function parsedKernelVersion(s: string): Readonly<KernelVersion> | undefined {
+  let v = PARSED.get(s);
+  if (v === undefined) {
+    const parsed = tryParseKernelVersion(s);
+    v = parsed ? Object.freeze(parsed) : null;
+    // Version strings come from the model and from patch headers: a handful per run, but bound the cache anyway.
+    if (PARSED.size > 10_000) PARSED.clear();
+    PARSED.set(s, v);
+  }
+  return v ?? undefined;
+}
+
 /**
  * Compare two versions by major.minor only: features land in the merge window, so a
  * "-rc1" of 6.16 already has everything "since 6.16", and stable patch levels never add or
  * remove the APIs this model tracks.
  */
 export function compareVersions(a: KernelVersion | string, b: KernelVersion | string): number {
-  const va = typeof a === 'string' ? parseKernelVersion(a) : a;
-  const vb = typeof b === 'string' ? parseKernelVersion(b) : b;
+  const va = typeof a === 'string' ? parsedKernelVersion(a) ?? parseKernelVersion(a) : a;
+  const vb = typeof b === 'string' ? parsedKernelVersion(b) ?? parseKernelVersion(b) : b;
   return va.major !== vb.major ? va.major - vb.major : va.minor - vb.minor;
 }
 
@@ -99,6 +117,9 @@ export const RELEASES: readonly [string, string][] = [
   ['6.19', '2026-02-08'], ['7.0', '2026-04-12'],
 ];
 
+/** Release tag times (ms since the epoch, UTC midnight), parsed once: versionAtDate() runs for every patch and rule. */
+const RELEASE_TIMES: readonly number[] = RELEASES.map(([, d]) => Date.parse(`${d}T00:00:00Z`));
+
 /** Length of the merge window: two weeks after a release, the tree is the next release's -rc1. */
 const MERGE_WINDOW_MS = 14 * 24 * 3600 * 1000;
 
@@ -111,9 +132,9 @@ export function versionAtDate(date: string): string | undefined {
   const t = Date.parse(date);
   if (Number.isNaN(t)) return undefined;
   let found: number | undefined;
-  RELEASES.forEach(([, d], i) => { if (Date.parse(`${d}T00:00:00Z`) <= t) found = i; });
+  RELEASE_TIMES.forEach((d, i) => { if (d <= t) found = i; });
   if (found === undefined) return undefined;
-  const tagged = Date.parse(`${RELEASES[found][1]}T00:00:00Z`);
+  const tagged = RELEASE_TIMES[found];
   const next = RELEASES[found + 1];
   return next && t >= tagged + MERGE_WINDOW_MS ? next[0] : RELEASES[found][0];
 }

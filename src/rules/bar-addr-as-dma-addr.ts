@@ -5,7 +5,7 @@
 // pci_p2pdma_distance() taken to mean "bus addresses are fine", and a host-bridge allow-list that ignores the
 // IOMMU while the code it feeds hands out bus addresses (drivers/pci/p2pdma.c, include/linux/pci-p2pdma.h).
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts, type FileAnalysis } from '../analysis/index.js';
+import { globalNamed, structFieldsNamed, walkFunction, walkStmts, type FileAnalysis } from '../analysis/index.js';
 import type { Certainty, Evidence } from '../types.js';
 import { callerChainSatisfies } from './support/call-graph.js';
 import { derivedSources, type DerivedSource } from './support/derived-from.js';
@@ -110,16 +110,16 @@ function dmaAddrSinks(ctx: RuleContext, fn: FunctionIR): Sink[] {
     if (e.k === 'call' && e.callee === 'sg_dma_address') return true;
     if (e.k === 'field') {
       if (e.field === 'dma_address') return true;
-      const decls = ctx.ir.structFields.filter((f) => f.name === e.field);
+      const decls = structFieldsNamed(ctx.ir, e.field);
       return decls.length > 0 && decls.every((d) => DMA_ADDR_TYPE.test(d.type));
     }
     if (e.k === 'ident') {
-      const d = scope.locals.get(e.name) ?? scope.params.get(e.name) ?? ctx.ir.globals.find((g) => g.name === e.name);
+      const d = scope.locals.get(e.name) ?? scope.params.get(e.name) ?? globalNamed(ctx.ir, e.name);
       return !!d && DMA_ADDR_TYPE.test(d.type) && !d.pointer;
     }
     return false;
   };
-  walkStmts(fn.body, (stmt, stmtParents) => {
+  walkFunction(fn, (stmt, stmtParents) => {
     if (stmt.k === 'decl') {
       for (const v of stmt.vars) {
         if (v.init && DMA_ADDR_TYPE.test(v.type) && !v.pointer) out.push({ value: v.init, target: `dma_addr_t ${v.name}`, line: v.line, stmt, stmtParents });
@@ -128,19 +128,17 @@ function dmaAddrSinks(ctx: RuleContext, fn: FunctionIR): Sink[] {
     if (stmt.k === 'return' && stmt.value && returnsDmaAddr(fn)) {
       out.push({ value: stmt.value, target: `the dma_addr_t returned by ${fn.name}()`, line: stmt.line, stmt, stmtParents });
     }
-    for (const root of ownExprs(stmt)) {
-      walkExpr(root, (e) => {
-        if (e.k === 'assign' && e.op === '=' && isDmaAddrLvalue(e.left)) {
-          out.push({ value: e.right, target: e.left.text.replace(/\s+/g, ''), line: e.line, stmt, stmtParents });
-        } else if (e.k === 'call') {
-          const params = ctx.model.contract(e.callee)?.params ?? [];
-          e.args.forEach((a, i) => {
-            if (params[i]?.role === 'dma-addr') out.push({ value: a, target: `the dma_addr_t argument of ${e.callee}()`, line: a.line, stmt, stmtParents });
-          });
-        }
+  }, (e, _ep, stmt, stmtParents) => {
+    if (e.k === 'assign' && e.op === '=' && isDmaAddrLvalue(e.left)) {
+      out.push({ value: e.right, target: e.left.text.replace(/\s+/g, ''), line: e.line, stmt, stmtParents });
+    } else if (e.k === 'call') {
+      const params = ctx.model.contract(e.callee)?.params;
+      if (!params) return;
+      e.args.forEach((a, i) => {
+        if (params[i]?.role === 'dma-addr') out.push({ value: a, target: `the dma_addr_t argument of ${e.callee}()`, line: a.line, stmt, stmtParents });
       });
     }
-  });
+  }, ['assign', 'call']);
   return out;
 }
 
@@ -266,6 +264,13 @@ function distanceAsBusAddr(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
  * DMA-mapped, the allow-list needs no IOMMU test.
  */
 function allowListIgnoringIommu(ctx: RuleContext, imageHandsOutBusAddrs: boolean): RuleReport[] {
+  // Only an allow-list decision can be reported: without one there is nothing to ask about the patch's era or text.
+  const deciders = ctx.analysis.functions.flatMap((fn) => {
+    if (!/\bbool\b|map_type/.test(fn.returnType)) return [];
+    const lookup = ctx.analysis.calls(fn).find((s) => HOST_BRIDGE_LOOKUPS.has(s.call.callee));
+    return lookup ? [{ fn, lookup }] : [];
+  });
+  if (!deciders.length) return [];
   // Code that already names the host-bridge map type maps those transfers: the allow-list needs no IOMMU test.
   if (/\bPCI_P2PDMA_MAP_THRU_HOST_BRIDGE\b/.test(reviewText(ctx))) return [];
   // The model dates PCI_P2PDMA_MAP_THRU_HOST_BRIDGE: before it, P2P through the host bridge used bus addresses.
@@ -274,10 +279,7 @@ function allowListIgnoringIommu(ctx: RuleContext, imageHandsOutBusAddrs: boolean
   const predatesMapping = !!since && !atOrAfter(era.version, since);
   if (!predatesMapping && !imageHandsOutBusAddrs) return [];
   const out: RuleReport[] = [];
-  for (const fn of ctx.analysis.functions) {
-    if (!/\bbool\b|map_type/.test(fn.returnType)) continue;
-    const lookup = ctx.analysis.calls(fn).find((s) => HOST_BRIDGE_LOOKUPS.has(s.call.callee));
-    if (!lookup) continue;
+  for (const { fn, lookup } of deciders) {
     const aware = (f: FunctionIR) => IOMMU_AWARE.test(f.text);
     if (callerChainSatisfies(ctx.analysis, fn, aware)) continue;
     out.push({

@@ -4,7 +4,7 @@
 // paths; anything less certain is left alone.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
 import type { Evidence } from '../types.js';
-import { stripCasts, type CallSite } from '../analysis/index.js';
+import { exprSitesOfKind, stripCasts, type CallSite } from '../analysis/index.js';
 import { argOfRole, mapStyle, releaseStyle } from './support/dma-api.js';
 import { branchOf, dominates, shareLoop, straightLine, type Located } from './support/flow-order.js';
 import { isDmaFieldRead, sgLoops } from './support/sg-iterators.js';
@@ -133,55 +133,25 @@ function fieldReads(fn: FunctionIR): FieldReadSite[] {
     }
   }
   const seen = new Set(out.map((r) => r.e));
-  walkFn(fn, (e, parents, at) => {
-    if (seen.has(e) || inLoops.has(e)) return;
+  // Only calls (the accessors) and fields can be reads. This walk has always left out case labels and what a call
+  // is called through (`ops->map(...)`): skip those sites of the index.
+  for (const { expr: e, exprParents: parents, stmt, stmtParents } of exprSitesOfKind(fn, 'call', 'field')) {
+    if (stmt.k === 'case' || inCallee(e, parents)) continue;
+    if (seen.has(e) || inLoops.has(e)) continue;
     const r = isDmaFieldRead(e, parents);
-    if (!r) return;
-    out.push({ e, what: r.what, list: listKey(r.list), at });
-  });
+    if (!r) continue;
+    out.push({ e, what: r.what, list: listKey(r.list), at: { stmt, stmtParents } });
+  }
   return out;
 }
 
-function walkFn(fn: FunctionIR, visit: (e: Expr, parents: Expr[], at: Located) => void): void {
-  const rec = (s: Stmt, parents: Stmt[]) => {
-    const at = { stmt: s, stmtParents: parents };
-    const roots: Expr[] = s.k === 'decl' ? s.vars.flatMap((v) => (v.init ? [v.init] : [])) : s.k === 'expr' ? [s.expr]
-      : s.k === 'if' ? [s.cond] : s.k === 'return' && s.value ? [s.value] : s.k === 'unknown' ? s.exprs
-        : s.k === 'loop' ? [s.header, s.cond, s.update].filter((x): x is Expr => !!x) : s.k === 'switch' ? [s.cond] : [];
-    for (const r of roots) {
-      const walk = (e: Expr, ps: Expr[]) => { visit(e, ps, at); for (const c of childrenOf(e)) walk(c, [...ps, e]); };
-      walk(r, []);
-    }
-    const next = [...parents, s];
-    for (const c of stmtKids(s)) rec(c, next);
-  };
-  rec(fn.body, []);
-}
-
-function childrenOf(e: Expr): Expr[] {
-  switch (e.k) {
-    case 'call': return e.args;
-    case 'field': return [e.base];
-    case 'index': return [e.base, e.index];
-    case 'addr': case 'deref': case 'cast': case 'unary': return [e.arg];
-    case 'binary': case 'assign': return [e.left, e.right];
-    case 'cond': return [e.test, e.then, e.else];
-    case 'comma': return e.list;
-    case 'init': return e.items;
-    case 'other': return e.children;
-    default: return [];
+/** True when `e` is, or is inside, the callee expression of an enclosing call. */
+function inCallee(e: Expr, parents: readonly Expr[]): boolean {
+  for (let i = 0; i < parents.length; i++) {
+    const p = parents[i];
+    if (p.k === 'call' && p.calleeExpr && (i + 1 < parents.length ? parents[i + 1] : e) === p.calleeExpr) return true;
   }
-}
-
-function stmtKids(s: Stmt): Stmt[] {
-  switch (s.k) {
-    case 'block': return s.body;
-    case 'if': return s.else ? [s.then, s.else] : [s.then];
-    case 'loop': return s.init ? [s.init, s.body] : [s.body];
-    case 'label': case 'switch': return [s.body];
-    case 'case': return s.body;
-    default: return [];
-  }
+  return false;
 }
 
 /** `&sg[0]`, `sg`, `(struct scatterlist *)sg` → `sg`; `&t.sgl[0]` → `t.sgl`. */

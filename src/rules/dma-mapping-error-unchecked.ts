@@ -5,7 +5,7 @@
 // and checked elsewhere in the file, are followed before anything is said.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
 import type { Certainty, Evidence } from '../types.js';
-import { lvalueKey, ownExprs, walkExpr, walkStmts, type CallSite, type Use } from '../analysis/index.js';
+import { forEachExpr, lvalueKey, ownExprs, walkExpr, walkStmts, type CallSite, type Use } from '../analysis/index.js';
 import { isMappingErrorCheck, mapStyle } from './support/dma-api.js';
 import { alwaysExits, dominates, mayExit, type Located } from './support/flow-order.js';
 import { fieldPath } from './support/count-flow.js';
@@ -140,20 +140,16 @@ function usesUntilReassigned(fn: FunctionIR, key: string, line: number, site: Ca
   const mapAt: Located = { stmt: site.stmt, stmtParents: site.stmtParents };
   let stop = Infinity;
   const uses: Use[] = [];
-  walkStmts(fn.body, (s, stmtParents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e, exprParents) => {
-        if (e.k === 'assign' && e.op === '=' && lvalueKey(e.left) === key && e.line > line && s !== site.stmt
-          && dominates(mapAt, { stmt: s, stmtParents })) stop = Math.min(stop, e.line);
-        if (e.line < line || lvalueKey(e) !== key) return;
-        const parent = exprParents[exprParents.length - 1];
-        // `a->b` is one use of `a->b`, not also a use of `a`; the stored-to side of an assignment is not a read.
-        if (parent?.k === 'field' && parent.base === e) return;
-        if (parent?.k === 'index' && parent.base === e) return;
-        if (parent?.k === 'assign' && parent.left === e) return;
-        uses.push({ expr: e, stmt: s, exprParents, stmtParents, fn });
-      });
-    }
+  forEachExpr(fn, (e, exprParents, s, stmtParents) => {
+    if (e.k === 'assign' && e.op === '=' && lvalueKey(e.left) === key && e.line > line && s !== site.stmt
+      && dominates(mapAt, { stmt: s, stmtParents })) stop = Math.min(stop, e.line);
+    if (e.line < line || lvalueKey(e) !== key) return;
+    const parent = exprParents[exprParents.length - 1];
+    // `a->b` is one use of `a->b`, not also a use of `a`; the stored-to side of an assignment is not a read.
+    if (parent?.k === 'field' && parent.base === e) return;
+    if (parent?.k === 'index' && parent.base === e) return;
+    if (parent?.k === 'assign' && parent.left === e) return;
+    uses.push({ expr: e, stmt: s, exprParents, stmtParents, fn });
   });
   return uses.filter((u) => u.expr.line < stop).sort((a, b) => a.expr.line - b.expr.line);
 }

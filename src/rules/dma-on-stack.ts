@@ -2,7 +2,7 @@
 // dma_map_single(), a USB/SPI/SDIO transfer helper, a transfer descriptor's buffer field, or a file-local
 // wrapper that passes its buffer parameter on to one of these (SG-004).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { assignSites } from '../analysis/index.js';
 import type { Evidence } from '../types.js';
 import { certaintyOf, evidenceOf, splitOrigins } from './support/origins.js';
 import { DMA_FIELDS, knownSinkArgs, wrapperSummaries, type DmaSinkArg, type WrapperPath } from './support/dma-sinks.js';
@@ -164,15 +164,8 @@ function fieldReports(ctx: RuleContext, fn: FunctionIR, notes: () => string[]): 
       if (item) report(item, field, spec.struct, spec.source, item.line, `${v.name}.${field} = ${item.text}`);
     }
   }
-  forEachExpr(fn, visit);
+  for (const { expr } of assignSites(fn)) visit(expr);
   return out;
-}
-
-/** Visits every expression of a function (statement roots and their subexpressions). */
-function forEachExpr(fn: FunctionIR, visit: (e: Expr) => void): void {
-  walkStmts(fn.body, (s) => {
-    for (const root of ownExprs(s)) walkExpr(root, (e) => visit(e));
-  });
 }
 
 /** The variable an lvalue path starts from (`t` for `t.tx_buf`, `xfer` for `xfer[0].rx_buf`). */

@@ -3,7 +3,7 @@
 // "frees DMA sg list with different entry count"). Also dma_unmap_sgtable() after orig_nents was rewritten.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Evidence, Patch } from '../types.js';
-import { lvalueKey, walkExpr, ownExprs, walkStmts } from '../analysis/index.js';
+import { assignSites, lvalueKey, walkStmts } from '../analysis/index.js';
 import { argOfRole, mapStyle, releaseStyle } from './support/dma-api.js';
 import { CountFlow, localDecl, type CountOrigin, type SgMapSite } from './support/count-flow.js';
 import { dominates, type Located } from './support/flow-order.js';
@@ -116,16 +116,11 @@ function inScope(fn: FunctionIR, name: string): boolean {
 
 /** True when `key` is assigned in `fn` on a line in (from, to]; `inclusive` also counts the line `from`. */
 function assignedBetween(fn: FunctionIR, key: string, from: number, to: number, inclusive: boolean): boolean {
-  let hit = false;
-  walkStmts(fn.body, (s) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e) => {
-        if (e.k !== 'assign' || lvalueKey(e.left) !== key) return;
-        if ((inclusive ? e.line >= from : e.line > from) && e.line <= to) hit = true;
-      });
-    }
-  });
-  return hit;
+  for (const { expr: e } of assignSites(fn)) {
+    if (e.k !== 'assign' || lvalueKey(e.left) !== key) continue;
+    if ((inclusive ? e.line >= from : e.line > from) && e.line <= to) return true;
+  }
+  return false;
 }
 
 /**
@@ -135,15 +130,11 @@ function assignedBetween(fn: FunctionIR, key: string, from: number, to: number, 
 function sgtableAfterEdit(ctx: RuleContext, fn: FunctionIR, flow: CountFlow): RuleReport[] {
   const out: RuleReport[] = [];
   const writes: { e: Extract<Expr, { k: 'assign' }>; at: Located; base: string }[] = [];
-  walkStmts(fn.body, (s, parents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e) => {
-        if (e.k === 'assign' && e.left.k === 'field' && e.left.field === 'orig_nents') {
-          writes.push({ e, at: { stmt: s, stmtParents: parents }, base: tableKey(e.left.base, e.left.arrow) });
-        }
-      });
+  for (const { expr: e, stmt: s, stmtParents: parents } of assignSites(fn)) {
+    if (e.k === 'assign' && e.left.k === 'field' && e.left.field === 'orig_nents') {
+      writes.push({ e, at: { stmt: s, stmtParents: parents }, base: tableKey(e.left.base, e.left.arrow) });
     }
-  });
+  }
   if (!writes.length) return out;
   const reported = new Set<Expr>();
   for (const w of writes) {

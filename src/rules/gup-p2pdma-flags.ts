@@ -4,7 +4,7 @@
 // (blk_queue_pci_p2pdma(), dma_pci_p2pdma_supported()). (3) A GUP path that looks at a page (is it a P2PDMA
 // page?) before it holds a reference: the lockless walker may be looking at a page that is being freed.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { exprSitesOfKind, walkExpr, walkFunction, walkStmts } from '../analysis/index.js';
 import { callerChainSatisfies } from './support/call-graph.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -59,10 +59,13 @@ interface FlagSet {
   parents: Stmt[];
 }
 
+/** The flag names setFlags() collects. */
+const FLAG_NAME = /^(FOLL_\w+|ITER_ALLOW_P2PDMA)$/;
+
 /** Flags OR-ed into a value (not those tested with `&` or cleared with `& ~`). */
 function setFlags(e: Expr): string[] {
   switch (e.k) {
-    case 'ident': return /^(FOLL_\w+|ITER_ALLOW_P2PDMA)$/.test(e.name) ? [e.name] : [];
+    case 'ident': return FLAG_NAME.test(e.name) ? [e.name] : [];
     case 'binary': return e.op === '|' ? [...setFlags(e.left), ...setFlags(e.right)] : [];
     case 'cast': return setFlags(e.arg);
     case 'cond': return [...setFlags(e.then), ...setFlags(e.else)];
@@ -72,7 +75,9 @@ function setFlags(e: Expr): string[] {
 
 function flagSets(fn: FunctionIR): FlagSet[] {
   const out: FlagSet[] = [];
-  walkStmts(fn.body, (stmt, parents) => {
+  // Flags are identifiers of the function's expressions: without one of them there is nothing to collect.
+  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => e.k === 'ident' && FLAG_NAME.test(e.name))) return out;
+  walkFunction(fn, (stmt, parents) => {
     if (stmt.k === 'return' && stmt.value) {
       const flags = setFlags(stmt.value);
       if (flags.length) out.push({ target: `the value returned by ${fn.name || 'this function'}()`, flags, expr: stmt.value, stmt, parents });
@@ -83,20 +88,17 @@ function flagSets(fn: FunctionIR): FlagSet[] {
         if (flags.length) out.push({ target: v.name, flags, expr: v.init!, stmt, parents });
       }
     }
-    for (const root of ownExprs(stmt)) {
-      walkExpr(root, (e, exprParents) => {
-        if (e.k === 'assign' && (e.op === '|=' || e.op === '=')) {
-          const flags = setFlags(e.right);
-          if (flags.length) out.push({ target: e.left.text.replace(/\s+/g, ''), flags, expr: e, stmt, parents });
-        } else if (e.k === 'call') {
-          for (const a of e.args) {
-            const flags = setFlags(a);
-            if (flags.length && !exprParents.some((p) => p.k === 'binary' && p.op === '&')) out.push({ target: `${e.callee}()`, flags, expr: a, stmt, parents });
-          }
-        }
-      });
+  }, (e, exprParents, stmt, parents) => {
+    if (e.k === 'assign' && (e.op === '|=' || e.op === '=')) {
+      const flags = setFlags(e.right);
+      if (flags.length) out.push({ target: e.left.text.replace(/\s+/g, ''), flags, expr: e, stmt, parents });
+    } else if (e.k === 'call') {
+      for (const a of e.args) {
+        const flags = setFlags(a);
+        if (flags.length && !exprParents.some((p) => p.k === 'binary' && p.op === '&')) out.push({ target: `${e.callee}()`, flags, expr: a, stmt, parents });
+      }
     }
-  });
+  }, ['assign', 'call']);
   return out;
 }
 

@@ -4,7 +4,7 @@
 // regression fixed by d0d08f4bd7f6); and a PCI_P2PDMA_MAP_THRU_HOST_BRIDGE case that breaks out of the switch
 // before the mapping in another case runs (the regression fixed by 560000d619ef).
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { exprSitesOfKind, ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, flatten, mapTypeSwitches, mapTypesIn, switchCases, type CaseRun } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
@@ -53,6 +53,8 @@ export const p2pdmaBusAddrMark: Rule = {
 function mapSgOps(ctx: RuleContext): Set<string> {
   const out = new Set<string>();
   for (const text of ctx.image.lineText.values()) {
+    // Every op name below contains `map_`: most lines need no regex.
+    if (!text.includes('map_')) continue;
     for (const m of text.matchAll(/\.\s*(?:map_sg|unmap_sg|map_phys|map_page)\s*=\s*(\w+)/g)) out.add(m[1]);
   }
   return out;
@@ -88,9 +90,10 @@ function busAddrBranches(fn: FunctionIR): Branch[] {
       out.push({ label: 'case PCI_P2PDMA_MAP_BUS_ADDR', line: c.label.line, stmts: c.run, end: c.end, after: followers(fn, sw) });
     }
   }
+  const eqTypes = equalityMapTypesByStmt(fn);
   walkStmts(fn.body, (s) => {
     if (s.k !== 'if') return;
-    const eq = equalityMapTypes(s.cond);
+    const eq = eqTypes.get(s) ?? [];
     if (!eq.includes('BUS_ADDR')) return;
     const then = s.then.k === 'block' ? s.then.body : [s.then];
     const last = then[then.length - 1];
@@ -99,9 +102,19 @@ function busAddrBranches(fn: FunctionIR): Branch[] {
   return out;
 }
 
-function equalityMapTypes(cond: Expr): string[] {
-  const out: string[] = [];
-  walkExpr(cond, (e) => { if (e.k === 'binary' && e.op === '==') out.push(...mapTypesIn(e.left), ...mapTypesIn(e.right)); });
+/**
+ * Map types compared with `==` in each statement's own expressions, in walk order: for an `if`, those of its
+ * condition. One pass over the function's comparisons instead of a walk of every condition.
+ */
+function equalityMapTypesByStmt(fn: FunctionIR): Map<Stmt, string[]> {
+  const out = new Map<Stmt, string[]>();
+  for (const { expr: e, stmt } of exprSitesOfKind(fn, 'binary')) {
+    if (e.k !== 'binary' || e.op !== '==') continue;
+    const types = [...mapTypesIn(e.left), ...mapTypesIn(e.right)];
+    if (!types.length) continue;
+    const l = out.get(stmt);
+    if (l) l.push(...types); else out.set(stmt, types);
+  }
   return out;
 }
 

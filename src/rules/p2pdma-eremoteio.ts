@@ -32,7 +32,9 @@ export const p2pdmaEremoteio: Rule = {
   },
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
-    const p2pCapable = P2P_CAPABLE.test(reviewText(ctx));
+    // Asked only when a function maps something that can fail with -EREMOTEIO (the review text is large).
+    let capable: boolean | undefined;
+    const p2pCapable = () => (capable ??= P2P_CAPABLE.test(reviewText(ctx)));
     for (const fn of ctx.analysis.functions) {
       // 1. An explicit -EREMOTEIO test whose branch retries or requeues.
       walkStmts(fn.body, (stmt) => {
@@ -43,7 +45,7 @@ export const p2pdmaEremoteio: Rule = {
           `-EREMOTEIO is answered with ${retry.what}: the device cannot reach that P2PDMA memory, so the mapping will fail the same way every time.`,
           [{ line: stmt.line, note: `\`${stmt.cond.text.replace(/\s+/g, ' ')}\`` }, { line: retry.line, note: retry.what }]));
       });
-      if (!p2pCapable) continue;
+      if (!ctx.analysis.calls(fn).some((site) => mayReturnEremoteio(ctx, site)) || !p2pCapable()) continue;
       // 2. A blanket failure branch after a map that can return -EREMOTEIO, in code that takes P2PDMA pages.
       for (const site of ctx.analysis.calls(fn)) {
         if (!mayReturnEremoteio(ctx, site)) continue;

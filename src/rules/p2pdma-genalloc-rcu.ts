@@ -44,6 +44,8 @@ export const p2pdmaGenallocRcu: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     // The zap itself says user mappings exist; they are reachable by GUP-fast unless the visible code only ever
     // creates special (page-less) mappings.
+    // Only a zap can be reported: an image without one needs no look at the review text.
+    if (!ctx.analysis.functions.some((fn) => ctx.analysis.calls(fn).some((s) => ZAPS.has(s.call.callee)))) return [];
     const text = reviewText(ctx);
     if (!POOL.test(text) || (SPECIAL_INSERTS.test(text) && !USER_INSERTS.test(text))) return [];
     const insert = lineOf(ctx, USER_INSERTS);
@@ -84,7 +86,7 @@ interface Release { site: CallSite; callee: string; line: number; via?: string }
  * The first release after the zap and before any grace period: a direct release call, or a same-file helper
  * that (transitively) releases without a grace period of its own.
  */
-function firstRelease(ctx: RuleContext, after: CallSite[], graceLine: number | undefined): Release | undefined {
+function firstRelease(ctx: RuleContext, after: readonly CallSite[], graceLine: number | undefined): Release | undefined {
   for (const s of after) {
     if (graceLine !== undefined && s.call.line >= graceLine) return undefined;
     if (RELEASES.has(s.call.callee)) return { site: s, callee: s.call.callee, line: s.call.line };

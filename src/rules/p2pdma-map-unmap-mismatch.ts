@@ -59,7 +59,10 @@ export const p2pdmaMapUnmapMismatch: Rule = {
     docsUrl: docsUrl(ID),
   },
   check(ctx: RuleContext): RuleReport[] {
-    return [...familyMismatch(ctx), ...(P2P_LISTS.test(reviewText(ctx)) ? segmentUnmapsOfBusAddrs(ctx) : [])];
+    const mismatches = familyMismatch(ctx);
+    // Per-segment unmaps are what the second check reports: without one, the review text need not be read.
+    const segmentUnmaps = ctx.analysis.allCalls().some(({ site }) => SEGMENT_UNMAPS.test(site.call.callee));
+    return [...mismatches, ...(segmentUnmaps && P2P_LISTS.test(reviewText(ctx)) ? segmentUnmapsOfBusAddrs(ctx) : [])];
   },
 };
 

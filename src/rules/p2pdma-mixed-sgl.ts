@@ -44,10 +44,14 @@ export const p2pdmaMixedSgl: Rule = {
   },
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
-    const mixing = MIXING_PRODUCERS.exec(reviewText(ctx))?.[1];
+    // The first-entry check starts from a classifier or homogeneous mapper call: read the review text only then.
+    let mixing: string | undefined | null = null;
+    const mixingOf = () => (mixing === null ? (mixing = MIXING_PRODUCERS.exec(reviewText(ctx))?.[1]) : mixing);
     for (const fn of ctx.analysis.functions) {
       out.push(...zeroLengthBusSegments(ctx, fn));
-      if (mixing) out.push(...firstEntryClassification(ctx, fn, mixing));
+      if (!ctx.analysis.calls(fn).some((s) => CLASSIFIERS.has(s.call.callee) || HOMOGENEOUS_MAPPERS.has(s.call.callee))) continue;
+      const m = mixingOf();
+      if (m) out.push(...firstEntryClassification(ctx, fn, m));
     }
     return out;
   },

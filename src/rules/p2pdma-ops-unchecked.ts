@@ -7,7 +7,7 @@
 // In any era, handing a device a page-less, DMA-address-only scatterlist without asking whether it can use one
 // breaks the devices that need struct pages.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
+import { assignSites, callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
@@ -59,24 +59,22 @@ export const p2pdmaOpsUnchecked: Rule = {
 /** Flag settings in `fn` that advertise P2P support with no capability decision guarding them. */
 function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): RuleReport[] {
   const out: RuleReport[] = [];
+  // Only an advertising flag can be reported: most functions mention none and need no further look.
+  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => e.k === 'ident' && ADVERTISE.test(e.name))) return out;
   if (CAPABILITY.test(fn.text) || checksThroughHelper(ctx, fn)) return out;
-  walkStmts(fn.body, (s, parents) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e, eps) => {
-        if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) return;
-        if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
-          || guardedInText(ctx, s.line)) return;
-        out.push({
-          line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
-          message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,
-          why: `P2PDMA pages can only be mapped by dma-direct and dma-iommu; a device behind custom dma_map_ops (or virtual DMA) maps them as if they were RAM, so the transfer gets wrong addresses or the CPU touches MMIO. dma_pci_p2pdma_supported(dev) is the check (kernel/dma/mapping.c); judged for ${target.note}.`,
-          instead: 'Set the flag only when the DMA device can take P2P pages: `if (dma_pci_p2pdma_supported(dma_dev)) lim.features |= BLK_FEAT_PCI_P2PDMA;` (ib_dma_pci_p2p_dma_supported() for an ib_device), as nvme-pci does.',
-          evidence: [{ file: ctx.image.path, line: e.line, note: `${e.name} advertised` }],
-          references: REFS,
-        });
-      });
-    }
-  });
+  for (const { expr: e, exprParents: eps, stmt: s, stmtParents: parents } of exprSitesOfKind(fn, 'ident')) {
+    if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) continue;
+    if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
+      || guardedInText(ctx, s.line)) continue;
+    out.push({
+      line: e.line, function: fn, code: `${fn.name}:${e.name}:${s.text.split('\n')[0].trim()}`, certainty: 'likely',
+      message: `${e.name} is set without dma_pci_p2pdma_supported(): upper layers will hand this device P2PDMA pages even when its DMA ops cannot map them.`,
+      why: `P2PDMA pages can only be mapped by dma-direct and dma-iommu; a device behind custom dma_map_ops (or virtual DMA) maps them as if they were RAM, so the transfer gets wrong addresses or the CPU touches MMIO. dma_pci_p2pdma_supported(dev) is the check (kernel/dma/mapping.c); judged for ${target.note}.`,
+      instead: 'Set the flag only when the DMA device can take P2P pages: `if (dma_pci_p2pdma_supported(dma_dev)) lim.features |= BLK_FEAT_PCI_P2PDMA;` (ib_dma_pci_p2p_dma_supported() for an ib_device), as nvme-pci does.',
+      evidence: [{ file: ctx.image.path, line: e.line, note: `${e.name} advertised` }],
+      references: REFS,
+    });
+  }
   return out;
 }
 
@@ -121,8 +119,20 @@ function guardedInText(ctx: RuleContext, line: number): boolean {
 function checksThroughHelper(ctx: RuleContext, fn: FunctionIR): boolean {
   return ctx.analysis.calls(fn).some((s) => {
     const h = ctx.analysis.provenance.functionNamed(s.call.callee);
-    return !!h && h !== fn && CAPABILITY.test(h.text);
+    return !!h && h !== fn && checksCapability(h);
   });
+}
+
+/** CAPABILITY tested on a function's text, once per function (helpers are asked about at every call). */
+const CHECKS_CAPABILITY = new WeakMap<FunctionIR, boolean>();
+
+function checksCapability(fn: FunctionIR): boolean {
+  let v = CHECKS_CAPABILITY.get(fn);
+  if (v === undefined) {
+    v = CAPABILITY.test(fn.text);
+    CHECKS_CAPABILITY.set(fn, v);
+  }
+  return v;
 }
 
 /** `.supports_pci_p2pdma = fn` (or a runtime assignment) where fn returns true without any check. */
@@ -131,13 +141,9 @@ function supportOps(ctx: RuleContext, target: TargetVersion): RuleReport[] {
   const implementations = new Set<string>();
   for (const g of ctx.ir.globals) for (const d of designators(g)) if (SUPPORTS_OP.test(d.field) && d.value.k === 'ident') implementations.add(d.value.name);
   for (const fn of ctx.analysis.functions) {
-    walkStmts(fn.body, (s) => {
-      for (const root of ownExprs(s)) {
-        walkExpr(root, (e) => {
-          if (e.k === 'assign' && e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
-        });
-      }
-    });
+    for (const { expr: e } of assignSites(fn)) {
+      if (e.k === 'assign' && e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
+    }
   }
   for (const name of implementations) {
     const impl = ctx.analysis.provenance.functionNamed(name);
@@ -192,7 +198,19 @@ function p2pOpsFlags(ctx: RuleContext, target: TargetVersion): RuleReport[] {
 }
 
 /** `.field = value` pairs of a global's initializer (the IR keeps values; the designators come from the text). */
-function designators(g: VarDecl): { field: string; value: Expr }[] {
+function designators(g: VarDecl): readonly { field: string; value: Expr }[] {
+  let d = DESIGNATORS.get(g);
+  if (!d) {
+    d = Object.freeze(findDesignators(g));
+    DESIGNATORS.set(g, d);
+  }
+  return d;
+}
+
+/** designators() per global: both P2P ops checks read every initializer of the file. */
+const DESIGNATORS = new WeakMap<VarDecl, readonly { field: string; value: Expr }[]>();
+
+function findDesignators(g: VarDecl): { field: string; value: Expr }[] {
   if (g.init?.k !== 'init') return [];
   const out: { field: string; value: Expr }[] = [];
   let from = 0;
@@ -248,22 +266,17 @@ function pagelessSg(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
     let dmaWrite: Expr | undefined;
     let hasPage = false;
     let handed: Expr | undefined;
-    walkStmts(fn.body, (s) => {
-      for (const root of ownExprs(s)) {
-        walkExpr(root, (e, parents) => {
-          if (e.k !== 'call') return;
-          const first = e.args[0] ? rootName(e.args[0]) : undefined;
-          if (/^(sg_dma_address|sg_dma_len)$/.test(e.callee) && first === v.name) {
-            const p = parents[parents.length - 1];
-            if (p?.k === 'assign' && p.left === e) dmaWrite ??= e;
-            return;
-          }
-          if (PAGE_SETTERS.test(e.callee) && first === v.name) { hasPage = true; return; }
-          if (/^(sg_|memset|memcpy)/.test(e.callee)) return;
-          if (e.args.some((a) => rootName(a) === v.name)) handed ??= e;
-        });
+    for (const { call: e, exprParents: parents } of callsIn(fn)) {
+      const first = e.args[0] ? rootName(e.args[0]) : undefined;
+      if (/^(sg_dma_address|sg_dma_len)$/.test(e.callee) && first === v.name) {
+        const p = parents[parents.length - 1];
+        if (p?.k === 'assign' && p.left === e) dmaWrite ??= e;
+        continue;
       }
-    });
+      if (PAGE_SETTERS.test(e.callee) && first === v.name) { hasPage = true; continue; }
+      if (/^(sg_|memset|memcpy)/.test(e.callee)) continue;
+      if (e.args.some((a) => rootName(a) === v.name)) handed ??= e;
+    }
     if (!dmaWrite || hasPage || !handed) continue;
     const w: Expr = dmaWrite;
     const h: Expr = handed;

@@ -9,6 +9,7 @@ import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, guardingMapTypes, switchCases, mapTypeSwitches, flatten } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
+import { apiStatusOf } from './support/api-status.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-swiotlb';
@@ -44,9 +45,11 @@ export const p2pdmaSwiotlb: Rule = {
   },
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
-    const seesP2p = SEES_P2P.test(reviewText(ctx));
+    // Both P2P-only checks start from a bounce or sync call: the review text is read only for functions with one.
+    let sees: boolean | undefined;
+    const seesP2p = () => (sees ??= SEES_P2P.test(reviewText(ctx)));
     for (const fn of ctx.analysis.functions) {
-      if (seesP2p) {
+      if (ctx.analysis.calls(fn).some((s) => BOUNCES.test(s.call.callee) || SEGMENT_SYNC.test(s.call.callee)) && seesP2p()) {
         out.push(...bounceBeforeExclusion(ctx, fn));
         out.push(...syncLoopWithoutSkip(ctx, fn));
       }
@@ -151,7 +154,7 @@ function syncLoopWithoutSkip(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 // ───────────── host-bridge mapping without DMA_ATTR_MMIO ─────────────
 
 function hostBridgeWithoutMmio(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
-  if (ctx.model.apiStatus('DMA_ATTR_MMIO')?.exists === false) return [];
+  if (apiStatusOf(ctx.model, 'DMA_ATTR_MMIO')?.exists === false) return [];
   const out: RuleReport[] = [];
   const runs: { stmts: Stmt[]; line: number }[] = [];
   for (const sw of mapTypeSwitches(fn)) {

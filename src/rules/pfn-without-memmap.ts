@@ -157,8 +157,22 @@ function insteadFor(kinds: string[]): string {
 /** A same-file helper returning `struct page *` that returns NULL on some path (a page-less pfn). */
 function nullableHelper(ctx: RuleContext, name: string): boolean {
   const fn = ctx.analysis.provenance.functionNamed(name);
-  if (!fn || fn.synthetic || !new RegExp(`struct\\s+page\\s*\\*\\s*${name}\\s*\\(`).test(fn.text)) return false;
-  if (!fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
+  if (!fn) return false;
+  // Asked at every call of the helper: the answer depends on the helper alone (functionNamed(name).name === name).
+  let v = NULLABLE.get(fn);
+  if (v === undefined) {
+    v = returnsNullablePage(fn, name);
+    NULLABLE.set(fn, v);
+  }
+  return v;
+}
+
+const NULLABLE = new WeakMap<FunctionIR, boolean>();
+
+function returnsNullablePage(fn: FunctionIR, name: string): boolean {
+  // Both tests must pass; the parameter one is cheap, the prototype one compiles a regex and scans the body.
+  if (fn.synthetic || !fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
+  if (!new RegExp(`struct\\s+page\\s*\\*\\s*${name}\\s*\\(`).test(fn.text)) return false;
   let nullReturn = false;
   walkStmts(fn.body, (s) => {
     const v = s.k === 'return' && s.value ? stripCasts(s.value) : undefined;

@@ -175,7 +175,7 @@ function correlated(fn: FunctionIR, line: number, partners: number[]): boolean {
  * An SRCU section handed on with its index: the returning statement returns or passes the index variable that
  * srcu_read_lock() produced (or returns srcu_read_lock() itself).
  */
-function srcuIndexHandedOn(fn: FunctionIR, calls: CallSite[], lockLine: number, returnLine: number): boolean {
+function srcuIndexHandedOn(fn: FunctionIR, calls: readonly CallSite[], lockLine: number, returnLine: number): boolean {
   const lock = calls.find((c) => c.call.line === lockLine && isSrcuLock(c));
   let ret: Stmt | undefined;
   walkStmts(fn.body, (s) => { if (!ret && s.k === 'return' && s.line === returnLine) ret = s; });

@@ -88,7 +88,7 @@ export const rcuSleep: Rule = {
 };
 
 /** The first release of `cls` at or after `line` in the function. */
-function unlockAfter(calls: CallSite[], line: number, cls: string, model: { contract(n: string): { lock?: { cls: string; op: string } } | undefined }): number | undefined {
+function unlockAfter(calls: readonly CallSite[], line: number, cls: string, model: { contract(n: string): { lock?: { cls: string; op: string } } | undefined }): number | undefined {
   const lines = calls.filter((c) => c.call.line >= line && model.contract(c.call.callee)?.lock?.op === 'release'
     && model.contract(c.call.callee)?.lock?.cls === cls).map((c) => c.call.line);
   return lines.length ? Math.min(...lines) : undefined;

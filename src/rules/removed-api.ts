@@ -4,6 +4,7 @@
 // (support/kernel-era.ts), so a 2022 patch is not faulted for an API removed in 2025. Lines that define or
 // declare the identifier are the API's own definition, not a use, and are never reported.
 import type { FunctionIR } from '../c/ir.js';
+import { codeLines } from './support/code-lines.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
@@ -20,6 +21,11 @@ interface Gone {
   source?: string;
   /** Token-shaped names (functions, macros, types) may be defined by a line; headers and fields cannot. */
   token: boolean;
+  /**
+   * A word (maximal run of \w) every match contains as a whole word, when there is one: the name of a token, the
+   * field of `struct->field`. Lines without it cannot match.
+   */
+  word?: string;
 }
 
 export const removedApi: Rule = {
@@ -37,27 +43,97 @@ export const removedApi: Rule = {
     // unknown era: judging it against today's kernel would report removals that happened long after it was written.
     if (target.source === 'mainline' && ctx.patch.quoted) return [];
     const gone = goneFor(ctx, target);
-    if (!gone.length) return [];
+    if (!gone.list.length) return [];
     const out: RuleReport[] = [];
-    const code = codeLines(ctx);
+    const code = codeLines(ctx.image.lineText);
     for (const line of [...ctx.image.changed].sort((a, b) => a - b)) {
       const text = code.get(line);
-      if (!text || !text.trim()) continue;
-      const raw = ctx.image.lineText.get(line) ?? text;
-      const seen = new Set<string>();
-      for (const g of gone) {
-        if (!g.pattern.test(text) || seen.has(g.message)) continue;
+      if (!text || !NON_BLANK.test(text)) continue;
+      let seen: Set<string> | undefined;
+      for (const g of candidates(gone, text)) {
+        if (!g.pattern.test(text) || seen?.has(g.message)) continue;
         if (g.token && definesOrDeclares(text, g.name)) continue;
-        seen.add(g.message);
-        out.push(report(ctx, line, raw, g, target));
+        (seen ??= new Set()).add(g.message);
+        out.push(report(ctx, line, ctx.image.lineText.get(line) ?? text, g, target));
       }
     }
     return out;
   },
 };
 
+/** The identifiers gone for one target, indexed by the word a line must contain for each to match. */
+interface GoneSet {
+  list: Gone[];
+  /** Whole-word matchers (tokens and `struct->field` by its field) by that word: list indexes, ascending. */
+  byWord: Map<string, number[]>;
+  /** Matchers with no single word to look up (headers): tried on every line. */
+  always: number[];
+  /** The `always` entries themselves (what a line without any indexed word is tried against). */
+  alwaysGone: readonly Gone[];
+  /** Matches a line holding any indexed word as a whole word: most lines hold none and need no tokenising. */
+  anyWord?: RegExp;
+}
+
+/**
+ * goneFor() per model view and target: the answer is the same for every image of every patch judged against the
+ * same version, and building it asks the model about every removed name and compiles a regex for each.
+ */
+const GONE = new WeakMap<object, Map<string, GoneSet>>();
+
+function goneFor(ctx: RuleContext, target: TargetVersion): GoneSet {
+  let byTarget = GONE.get(ctx.model);
+  if (!byTarget) {
+    byTarget = new Map();
+    GONE.set(ctx.model, byTarget);
+  }
+  const key = `${target.source}\0${target.version}`;
+  let set = byTarget.get(key);
+  if (!set) {
+    set = indexGone(computeGone(ctx, target));
+    byTarget.set(key, set);
+  }
+  return set;
+}
+
+function indexGone(list: Gone[]): GoneSet {
+  const byWord = new Map<string, number[]>();
+  const always: number[] = [];
+  list.forEach((g, i) => {
+    if (!g.word) { always.push(i); return; }
+    const l = byWord.get(g.word);
+    if (l) l.push(i); else byWord.set(g.word, [i]);
+  });
+  const words = [...byWord.keys()].map(escape);
+  return {
+    list, byWord, always, alwaysGone: Object.freeze(always.map((i) => list[i])),
+    anyWord: words.length ? new RegExp(`(?<!\\w)(?:${words.join('|')})(?!\\w)`) : undefined,
+  };
+}
+
+/**
+ * The entries whose matcher can match `text`, in list order (the order reports were always made in): a whole-word
+ * matcher only when its word is one of the line's words. The caller still runs each candidate's regex.
+ */
+function candidates(gone: GoneSet, text: string): readonly Gone[] {
+  if (!gone.anyWord?.test(text)) return gone.alwaysGone;
+  let hits: Set<number> | undefined;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const l = gone.byWord.get(m[0]);
+    if (!l) continue;
+    hits ??= new Set(gone.always);
+    for (const i of l) hits.add(i);
+  }
+  if (!hits) return gone.alwaysGone;
+  return [...hits].sort((a, b) => a - b).map((i) => gone.list[i]);
+}
+
+const WORD = /\w+/g;
+/** A line with something other than whitespace (the same characters String.prototype.trim() removes). */
+const NON_BLANK = /\S/;
+
 /** Identifiers gone in the target version, with a matcher each. */
-function goneFor(ctx: RuleContext, target: TargetVersion): Gone[] {
+function computeGone(ctx: RuleContext, target: TargetVersion): Gone[] {
   const out: Gone[] = [];
   for (const item of ctx.model.removedIdentifiers() as unknown[]) {
     const name = typeof item === 'string' ? item : (item as { name?: string }).name;
@@ -81,18 +157,20 @@ function escape(s: string): string {
 }
 
 /** How to recognise a removed name in a line of C: a header include, a field access, or a whole token. */
-function matcher(name: string): { pattern: RegExp; token: boolean } | undefined {
+function matcher(name: string): { pattern: RegExp; token: boolean; word?: string } | undefined {
   if (/\.h$/.test(name)) {
     const base = name.replace(/^linux\//, '');
     return { pattern: new RegExp(`^\\s*#\\s*include\\s*[<"](?:linux/)?${escape(base)}[>"]`), token: false };
   }
   const field = /^(\w+)->(\w+)$/.exec(name);
   if (field) {
-    // `page->pgmap`, `pages[i]->pgmap`, `sg_page(sg)->pgmap`: a struct page base, never a folio.
-    return { pattern: new RegExp(`\\b(?!\\w*folio)\\w*${escape(field[1])}\\w*(\\s*\\[[^\\]]*\\]|\\s*\\([^()]*\\))?\\s*->\\s*${escape(field[2])}\\b`), token: false };
+    // `page->pgmap`, `pages[i]->pgmap`, `sg_page(sg)->pgmap`: a struct page base, never a folio. The field follows
+    // `->` and optional spaces and ends at \b, so it is a whole word of the line.
+    return { pattern: new RegExp(`\\b(?!\\w*folio)\\w*${escape(field[1])}\\w*(\\s*\\[[^\\]]*\\]|\\s*\\([^()]*\\))?\\s*->\\s*${escape(field[2])}\\b`), token: false, word: field[2] };
   }
   if (!/^\w+$/.test(name)) return undefined;
-  return { pattern: new RegExp(`(?<!\\w)${escape(name)}\\b`), token: true };
+  // No word character on either side: the match is a whole word.
+  return { pattern: new RegExp(`(?<!\\w)${escape(name)}\\b`), token: true, word: name };
 }
 
 /** A line that defines or declares `name` itself: a macro, a typedef, a prototype or definition, an export. */
@@ -106,38 +184,6 @@ function definesOrDeclares(text: string, name: string): boolean {
   // Kernel style puts declarations and definitions at column 0: `<type> name(` (calls are indented).
   if (new RegExp(`^[A-Za-z_][\\w\\s\\*]*\\b${n}\\s*\\(`).test(text) && !/^\s/.test(text) && !/^(return|if|while|for)\b/.test(text)) return true;
   return false;
-}
-
-/** Line texts with comments and string literals blanked, so names in prose or messages are not matched. */
-function codeLines(ctx: RuleContext): Map<number, string> {
-  const out = new Map<number, string>();
-  let inComment = false;
-  let prev = -1;
-  for (const line of [...ctx.image.lineText.keys()].sort((a, b) => a - b)) {
-    if (line !== prev + 1) inComment = false;
-    prev = line;
-    const t = ctx.image.lineText.get(line) ?? '';
-    let o = '';
-    for (let i = 0; i < t.length; i++) {
-      const c = t[i];
-      if (inComment) {
-        if (c === '*' && t[i + 1] === '/') { inComment = false; i++; }
-        o += ' ';
-        continue;
-      }
-      if (c === '/' && t[i + 1] === '*') { inComment = true; i++; o += '  '; continue; }
-      if (c === '/' && t[i + 1] === '/') break;
-      if (c === '"' && !/#\s*include/.test(t)) {
-        o += ' ';
-        for (i++; i < t.length && t[i] !== '"'; i++) { if (t[i] === '\\') i++; o += ' '; }
-        o += ' ';
-        continue;
-      }
-      o += c;
-    }
-    out.set(line, o);
-  }
-  return out;
 }
 
 function report(ctx: RuleContext, line: number, raw: string, g: Gone, target: TargetVersion): RuleReport {

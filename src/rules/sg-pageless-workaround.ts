@@ -2,7 +2,7 @@
 // page tests) added inside scatterlist or mm core so that entries without a real struct page are skipped
 // instead of fixed where they are produced — the 2019 "Validate page before calling PageSlab()" patch (SG-002).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
+import { callsIn, walkExpr, type CallSite } from '../analysis/index.js';
 import { inCondition } from './support/uses.js';
 import { derivedFromPage, pageDerefArg, sameExpr } from './support/page-exprs.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
@@ -42,10 +42,13 @@ export const sgPagelessWorkaround: Rule = {
     const sgCore = SG_CORE.test(path);
     const mmCore = MM_CORE.test(path);
     const out: RuleReport[] = [];
-    const wrappers = validityWrappers(ctx);
+    // Only functions in scatterlist/mm core or named like sg consumers are judged: most images have none.
+    let found: Map<string, Call> | undefined;
+    const wrappersOf = () => (found ??= validityWrappers(ctx));
     for (const fn of ctx.analysis.functions) {
       const consumer = SG_CONSUMER_FN.test(fn.name);
       if (!sgCore && !mmCore && !consumer) continue;
+      const wrappers = wrappersOf();
       for (const site of ctx.analysis.calls(fn)) {
         const wrapper = wrappers.get(site.call.callee);
         if (!VALIDITY.test(site.call.callee) && !wrapper) continue;
@@ -77,12 +80,11 @@ function validityWrappers(ctx: RuleContext): Map<string, Call> {
   const out = new Map<string, Call>();
   for (const fn of ctx.analysis.functions) {
     if (!fn.name || fn.synthetic) continue;
-    walkStmts(fn.body, (s) => {
-      if (s.k !== 'return' || !s.value) return;
-      walkExpr(s.value, (x) => {
-        if (x.k === 'call' && VALIDITY.test(x.callee) && x.args[0] && derivedFromPage(x.args[0])) out.set(fn.name, x);
-      });
-    });
+    // The calls of a return statement are those of its value.
+    for (const { call: x, stmt: s } of callsIn(fn)) {
+      if (s.k !== 'return' || !s.value) continue;
+      if (VALIDITY.test(x.callee) && x.args[0] && derivedFromPage(x.args[0])) out.set(fn.name, x);
+    }
   }
   return out;
 }

@@ -2,11 +2,12 @@
 // pages (->lru linked or armed, ->mapping / page_mapping()), a pgmap member overlaid on fields core mm
 // dereferences for every page (seed 003), and page->pgmap on kernels where it became page_pgmap() (MM-003).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { stripCasts, walkExpr, walkStmts, ownExprs } from '../analysis/index.js';
+import { exprSitesOfKind, stripCasts } from '../analysis/index.js';
 import type { Hunk } from '../types.js';
 import { looksLikePage } from './support/page-exprs.js';
 import { zoneDeviceEvidence } from './support/zone-device.js';
 import { atOrAfter, targetVersion } from './support/kernel-era.js';
+import { apiStatusOf } from './support/api-status.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'zone-device-page-mapping';
@@ -105,34 +106,30 @@ function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
   // Only with a known era (configuration, base commit or the patch's date): a 2015 patch is not told about 2025.
   const target = targetVersion(ctx.patch, ctx.model);
   if (target.source === 'mainline') return [];
-  const status = ctx.model.apiStatus('page->pgmap');
+  const status = apiStatusOf(ctx.model, 'page->pgmap');
   if (!status?.removedIn || !atOrAfter(target.version, status.removedIn)) return [];
   const out: RuleReport[] = [];
-  walkStmts(fn.body, (s) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (x, parents) => {
-        if (x.k !== 'field' || x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) return;
-        const repl = `page_pgmap(${x.base.text})`;
-        const text = ctx.image.lineText.get(x.line);
-        const parent = parents[parents.length - 1];
-        const isWrite = parent?.k === 'assign' && parent.left === x;
-        out.push({
-          line: x.line,
-          function: fn,
-          code: x.text,
-          certainty: 'certain',
-          message: `${x.text}: struct page has no pgmap field in ${target.version} (${target.note}); ${status.message ?? `use ${repl}`}.`,
-          why: `Since ≈${status.removedIn} the pgmap pointer lives in struct folio and is read with page_pgmap(), which also warns when used on a page that is not ZONE_DEVICE (include/linux/mm.h). The old field does not compile, and casting around it would read the wrong union member.`,
-          instead: `Use ${repl} to read it (only on ZONE_DEVICE pages); writes go through the folio (folio->pgmap) in the memremap code only.`,
-          evidence: [{ file: ctx.image.path, line: x.line, note: `${x.text} (removed in ${status.removedIn})` }],
-          references: ['MM-003', 'API-001', 'include/linux/mm.h (page_pgmap)'],
-          suggestion: text && !isWrite && text.includes(x.text)
-            ? { startLine: x.line, endLine: x.line, replacement: text.replace(x.text, repl), safety: 'review' }
-            : undefined,
-        });
-      });
-    }
-  });
+  for (const { expr: x, exprParents: parents } of exprSitesOfKind(fn, 'field')) {
+    if (x.k !== 'field' || x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) continue;
+    const repl = `page_pgmap(${x.base.text})`;
+    const text = ctx.image.lineText.get(x.line);
+    const parent = parents[parents.length - 1];
+    const isWrite = parent?.k === 'assign' && parent.left === x;
+    out.push({
+      line: x.line,
+      function: fn,
+      code: x.text,
+      certainty: 'certain',
+      message: `${x.text}: struct page has no pgmap field in ${target.version} (${target.note}); ${status.message ?? `use ${repl}`}.`,
+      why: `Since ≈${status.removedIn} the pgmap pointer lives in struct folio and is read with page_pgmap(), which also warns when used on a page that is not ZONE_DEVICE (include/linux/mm.h). The old field does not compile, and casting around it would read the wrong union member.`,
+      instead: `Use ${repl} to read it (only on ZONE_DEVICE pages); writes go through the folio (folio->pgmap) in the memremap code only.`,
+      evidence: [{ file: ctx.image.path, line: x.line, note: `${x.text} (removed in ${status.removedIn})` }],
+      references: ['MM-003', 'API-001', 'include/linux/mm.h (page_pgmap)'],
+      suggestion: text && !isWrite && text.includes(x.text)
+        ? { startLine: x.line, endLine: x.line, replacement: text.replace(x.text, repl), safety: 'review' }
+        : undefined,
+    });
+  }
   return out;
 }
 

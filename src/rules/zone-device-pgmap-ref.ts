@@ -77,7 +77,7 @@ export const zoneDevicePgmapRef: Rule = {
 
 // ───────────── 1. references leaked on error paths ─────────────
 
-function leaksIn(ctx: RuleContext, fn: FunctionIR, calls: CallSite[]): RuleReport[] {
+function leaksIn(ctx: RuleContext, fn: FunctionIR, calls: readonly CallSite[]): RuleReport[] {
   if (!calls.some((c) => PGMAP_REF_OPS.some((o) => o.name === c.call.callee))) return [];
   const out: RuleReport[] = [];
   const report = analyseRefs(fn, PGMAP_REF_OPS);
@@ -123,7 +123,7 @@ function inferredEntryKeys(ctx: RuleContext, fn: FunctionIR, report: RefReport):
  * text names a pgmap, when it was assigned from one, or when it is the owner of genalloc pool memory this
  * function allocates or frees (P2PDMA pools carry the pgmap ref as each chunk's owner).
  */
-function qualifies(fn: FunctionIR, calls: CallSite[], key: string, family: string): boolean {
+function qualifies(fn: FunctionIR, calls: readonly CallSite[], key: string, family: string): boolean {
   if (family === 'pgmap') return true;
   if (/pgmap|pagemap/i.test(key)) return true;
   let assignedFromPgmap = false;
@@ -237,7 +237,7 @@ function samePool(a: Expr | undefined, b: Expr): boolean {
 
 // ───────────── 3. percpu_ref_exit() right after percpu_ref_kill() ─────────────
 
-function killWithoutWait(ctx: RuleContext, fn: FunctionIR, calls: CallSite[]): RuleReport[] {
+function killWithoutWait(ctx: RuleContext, fn: FunctionIR, calls: readonly CallSite[]): RuleReport[] {
   const out: RuleReport[] = [];
   for (const kill of calls.filter((c) => c.call.callee === 'percpu_ref_kill' && c.call.args[0])) {
     const key = refKey(kill.call.args[0]);

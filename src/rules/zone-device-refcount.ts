@@ -10,7 +10,7 @@
 //      where the target kernel provides zone_device_page_init(), which also takes the pgmap reference;
 //   3. a page initialised with zone_device_page_init() that an error path abandons without put_page().
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
+import { assignSites, walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
 import { analyseRefs, refKey, type RefOp } from '../analysis/refs.js';
 import type { Evidence, FileDiff, Patch } from '../types.js';
 import { spanVisible } from './support/hunk-spans.js';
@@ -70,8 +70,20 @@ export const zoneDeviceRefcount: Rule = {
 
 interface Removal { file: string; line: number; text: string }
 
+/** removedConvention() per patch: it reads every hunk line, and the rule runs for every image of the patch. */
+const REMOVALS = new WeakMap<Patch, readonly Removal[]>();
+
 /** The definitions of the devmap-managed helpers the patch deletes, when no added line still uses any of them. */
-function removedConvention(patch: Patch): Removal[] {
+function removedConvention(patch: Patch): readonly Removal[] {
+  let r = REMOVALS.get(patch);
+  if (!r) {
+    r = Object.freeze(scanRemovals(patch));
+    REMOVALS.set(patch, r);
+  }
+  return r;
+}
+
+function scanRemovals(patch: Patch): Removal[] {
   const removed: Removal[] = [];
   for (const f of patch.files) {
     for (const h of f.hunks) {
@@ -164,14 +176,15 @@ function fnName(fn: FunctionIR): string {
 
 // ───────────── 2. raw initial counts where zone_device_page_init() exists ─────────────
 
-function rawInitialCount(ctx: RuleContext, fn: FunctionIR, calls: CallSite[]): RuleReport[] {
+function rawInitialCount(ctx: RuleContext, fn: FunctionIR, calls: readonly CallSite[]): RuleReport[] {
   // Only pages a driver hands out from its own ZONE_DEVICE pool carry zone_device_data (include/linux/mm_types.h).
   const devicePages = new Set<string>();
-  walkStmts(fn.body, (s) => {
-    if (s.k === 'expr' && s.expr.k === 'assign' && s.expr.left.k === 'field' && s.expr.left.field === 'zone_device_data') {
-      devicePages.add(refKey(s.expr.left.base));
+  // Expression statements `x->zone_device_data = ...`: assignments that are their statement's whole expression.
+  for (const { expr: e, stmt: s } of assignSites(fn)) {
+    if (s.k === 'expr' && s.expr === e && e.k === 'assign' && e.left.k === 'field' && e.left.field === 'zone_device_data') {
+      devicePages.add(refKey(e.left.base));
     }
-  });
+  }
   if (!devicePages.size) return [];
   // The helper's first version is the model's fact; without it (or before it) a raw count was the idiom.
   const status = ctx.model.apiStatus('zone_device_page_init');
@@ -211,7 +224,7 @@ function replaceCall(ctx: RuleContext, site: CallSite, replacement: string): Rul
 
 // ───────────── 3. initialised pages abandoned on error paths ─────────────
 
-function abandonedPages(ctx: RuleContext, fn: FunctionIR, calls: CallSite[]): RuleReport[] {
+function abandonedPages(ctx: RuleContext, fn: FunctionIR, calls: readonly CallSite[]): RuleReport[] {
   if (!calls.some((c) => c.call.callee === 'zone_device_page_init' || c.call.callee === 'zone_device_folio_init')) return [];
   const out: RuleReport[] = [];
   for (const leak of analyseRefs(fn, PAGE_INIT_OPS).leaks) {

@@ -11,8 +11,8 @@ export interface CallerSite {
 }
 
 /** Functions of the image with a given name (a fragment image may hold several pieces of one function). */
-export function functionsNamed(analysis: FileAnalysis, name: string): FunctionIR[] {
-  return analysis.functions.filter((f) => f.name === name);
+export function functionsNamed(analysis: FileAnalysis, name: string): readonly FunctionIR[] {
+  return analysis.functionsNamed(name);
 }
 
 /** Call sites of `name` in the image (excluding recursive calls from a function of that name). */

@@ -5,7 +5,7 @@
 // field of the same struct (support/field-types.ts), which is how `rctx->nents = dma_map_sg(...)` in a prepare
 // function is found again in the cleanup function; helpers of the file are followed through their returns.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../../c/ir.js';
-import { lvalueKey, ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
+import { assignSites, globalNamed, localDeclOf, lvalueKey, stripCasts, walkFunction, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import { argOfRole, mapStyle } from './dma-api.js';
 import { dominates, parentsOf, shareLoop, type Located } from './flow-order.js';
@@ -119,7 +119,7 @@ export class CountFlow {
     const local = localDecl(fn, x.name);
     const param = fn.params.find((p) => p.name === x.name);
     // In a hunk fragment the declaration may be out of view: a name assigned in the function is still a local.
-    if (!local && !param && this.analysis.ir.globals.some((g) => g.name === x.name)) return [{ cls: 'other', chain: [] }];
+    if (!local && !param && !!globalNamed(this.analysis.ir, x.name)) return [{ cls: 'other', chain: [] }];
     const stores = this.localStores(fn, x.name, local).filter((s) => reaches(s.at, at));
     if (!local && !param && !stores.length) return [{ cls: 'other', chain: [] }];
     // The last assignment that dominates the read kills every assignment before it.
@@ -141,20 +141,17 @@ export class CountFlow {
 
   private localStores(fn: FunctionIR, name: string, decl: VarDecl | undefined): Store[] {
     const out: Store[] = [];
-    walkStmts(fn.body, (s, parents) => {
+    walkFunction(fn, (s, parents) => {
       if (s.k === 'decl') {
         for (const v of s.vars) {
           if (v === decl && v.init) out.push({ rhs: v.init, fn, line: v.line, key: name, at: { stmt: s, stmtParents: parents } });
         }
       }
-      for (const root of ownExprs(s)) {
-        walkExpr(root, (e) => {
-          if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident' && e.left.name === name) {
-            out.push({ rhs: e.right, fn, line: e.line, key: name, at: { stmt: s, stmtParents: parents } });
-          }
-        });
+    }, (e, _ep, s, parents) => {
+      if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident' && e.left.name === name) {
+        out.push({ rhs: e.right, fn, line: e.line, key: name, at: { stmt: s, stmtParents: parents } });
       }
-    });
+    }, ['assign']);
     return out;
   }
 
@@ -185,16 +182,12 @@ export class CountFlow {
     if (this.fieldStores) return this.fieldStores;
     const out: Store[] = [];
     for (const fn of this.analysis.functions) {
-      walkStmts(fn.body, (s, parents) => {
-        for (const root of ownExprs(s)) {
-          walkExpr(root, (e) => {
-            if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
-              const key = lvalueKey(e.left);
-              if (key) out.push({ rhs: e.right, lhs: e.left, fn, line: e.line, key, at: { stmt: s, stmtParents: parents } });
-            }
-          });
+      for (const { expr: e, stmt: s, stmtParents: parents } of assignSites(fn)) {
+        if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
+          const key = lvalueKey(e.left);
+          if (key) out.push({ rhs: e.right, lhs: e.left, fn, line: e.line, key, at: { stmt: s, stmtParents: parents } });
         }
-      });
+      }
     }
     this.fieldStores = out;
     return out;
@@ -203,11 +196,7 @@ export class CountFlow {
 
 /** The local declaration of `name` in `fn`, if any. */
 export function localDecl(fn: FunctionIR, name: string): VarDecl | undefined {
-  let found: VarDecl | undefined;
-  walkStmts(fn.body, (s) => {
-    if (s.k === 'decl') for (const v of s.vars) if (v.name === name) found ??= v;
-  });
-  return found;
+  return localDeclOf(fn, name);
 }
 
 /** An assignment reaches a read when it comes first, or both sit in one loop (a later iteration reads it). */

@@ -4,7 +4,7 @@
 // recognises with the chain of lines that carried them. Other calls end the trail: `dma_map_resource(dev, phys)`
 // is a new value, not `phys`.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { ownExprs, walkExpr, walkStmts, type FileAnalysis } from '../../analysis/index.js';
+import { assignSites, walkStmts, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 
 /** A recognised source and how the value got from it to the expression asked about. */
@@ -36,17 +36,13 @@ function fieldAssigns(analysis: FileAnalysis): Map<string, Assign[]> {
   const map = new Map<string, Assign[]>();
   idx = map;
   for (const fn of analysis.functions) {
-    walkStmts(fn.body, (st) => {
-      for (const root of ownExprs(st)) {
-        walkExpr(root, (e) => {
-          if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
-            const list = map.get(e.left.field) ?? [];
-            list.push({ rhs: e.right, fn, line: e.line });
-            map.set(e.left.field, list);
-          }
-        });
+    for (const { expr: e } of assignSites(fn)) {
+      if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
+        const list = map.get(e.left.field) ?? [];
+        list.push({ rhs: e.right, fn, line: e.line });
+        map.set(e.left.field, list);
       }
-    });
+    }
   }
   fieldIndexCache.set(analysis, idx);
   return idx;
@@ -98,7 +94,7 @@ export function derivedSources<T>(
       case 'call': {
         if (TRANSPARENT.test(x.callee) && x.args[0]) { visit(x.args[0], f, depth + 1, chain, viaField, mixed, helpers); return; }
         // A helper defined in this file: what it returns.
-        const helper = analysis.functions.find((h) => h.name === x.callee && h !== f);
+        const helper = analysis.functionsNamed(x.callee).find((h) => h !== f);
         const key = `fn:${x.callee}`;
         if (!helper || active.has(key)) return;
         active.add(key);

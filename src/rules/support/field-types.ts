@@ -3,7 +3,7 @@
 // field names agree. When the types are not visible, only the same written access (same root name and path)
 // counts as the same field.
 import type { Expr, FileIR, FunctionIR, VarDecl } from '../../c/ir.js';
-import { stripCasts, walkStmts } from '../../analysis/index.js';
+import { globalNamed, localDeclOf, stripCasts, structFieldsNamed } from '../../analysis/index.js';
 
 /** The struct name in a declared type (`const struct foo *` → `foo`), if any. */
 export function structOf(type: string | undefined): string | undefined {
@@ -13,21 +13,19 @@ export function structOf(type: string | undefined): string | undefined {
 function declIn(fn: FunctionIR, name: string): VarDecl | undefined {
   const param = fn.params.find((p) => p.name === name);
   if (param) return param;
-  let found: VarDecl | undefined;
-  walkStmts(fn.body, (s) => { if (s.k === 'decl') for (const v of s.vars) if (v.name === name) found ??= v; });
-  return found;
+  return localDeclOf(fn, name);
 }
 
 /** The struct type of an expression's value, when the declarations in view tell it. */
 export function structTypeOf(e: Expr, fn: FunctionIR, ir: FileIR): string | undefined {
   const x = stripCasts(e);
-  if (x.k === 'ident') return structOf((declIn(fn, x.name) ?? ir.globals.find((g) => g.name === x.name))?.type);
+  if (x.k === 'ident') return structOf((declIn(fn, x.name) ?? globalNamed(ir, x.name))?.type);
   if (x.k === 'addr' || x.k === 'deref') return structTypeOf(x.arg, fn, ir);
   if (x.k === 'index') return structTypeOf(x.base, fn, ir);
   if (x.k === 'field') {
     const container = structTypeOf(x.base, fn, ir);
     if (!container) return undefined;
-    return structOf(ir.structFields.find((f) => f.struct === container && f.name === x.field)?.type);
+    return structOf(structFieldsNamed(ir, x.field).find((f) => f.struct === container)?.type);
   }
   return undefined;
 }

@@ -84,8 +84,20 @@ function lastReal(body: Stmt[]): Stmt | undefined {
   return undefined;
 }
 
-/** Every switch statement (or bare case block) of a function whose labels name P2PDMA map types. */
-export function mapTypeSwitches(fn: FunctionIR): Stmt[] {
+/** Every switch statement (or bare case block) of a function whose labels name P2PDMA map types (memoised; frozen). */
+export function mapTypeSwitches(fn: FunctionIR): readonly Stmt[] {
+  let found = SWITCHES.get(fn);
+  if (!found) {
+    found = Object.freeze(findMapTypeSwitches(fn));
+    SWITCHES.set(fn, found);
+  }
+  return found;
+}
+
+/** Three rules ask for every function's map-type switches. */
+const SWITCHES = new WeakMap<FunctionIR, readonly Stmt[]>();
+
+function findMapTypeSwitches(fn: FunctionIR): Stmt[] {
   const out: Stmt[] = [];
   walkStmts(fn.body, (s, parents) => {
     // A switch body block is reached through its switch; only report it on its own when the switch is lost.
@@ -156,13 +168,26 @@ export function exprsOf(stmts: Stmt[]): Expr[] {
 
 /** Whether a function mentions a map type anywhere up to (and including) `line`: a decision taken before it. */
 export function decidesMapTypeBefore(fn: FunctionIR, type: MapTypeName, line: number): boolean {
-  let found = false;
+  const first = firstMentions(fn).get(type);
+  return first !== undefined && first <= line;
+}
+
+/**
+ * The first line (lowest statement line) at which each map type is mentioned by a statement of the function:
+ * computed once per function, since rules ask decidesMapTypeBefore() for every sink.
+ */
+const FIRST_MENTIONS = new WeakMap<FunctionIR, Map<MapTypeName, number>>();
+
+function firstMentions(fn: FunctionIR): Map<MapTypeName, number> {
+  let m = FIRST_MENTIONS.get(fn);
+  if (m) return m;
+  const out = new Map<MapTypeName, number>();
+  const note = (t: MapTypeName, l: number) => { const cur = out.get(t); if (cur === undefined || l < cur) out.set(t, l); };
   walkStmts(fn.body, (s) => {
-    if (found || s.line > line) return;
-    for (const root of ownExprs(s)) {
-      if (mapTypesIn(root).includes(type)) found = true;
-    }
-    if (s.k === 'case' && mapTypesIn(s.value).includes(type)) found = true;
+    for (const root of ownExprs(s)) for (const t of mapTypesIn(root)) note(t, s.line);
+    if (s.k === 'case') for (const t of mapTypesIn(s.value)) note(t, s.line);
   });
-  return found;
+  m = out;
+  FIRST_MENTIONS.set(fn, m);
+  return m;
 }

@@ -2,7 +2,7 @@
 // `phys(a) + len == phys(b)`), which argument of a merge helper is the page being appended, and whether an
 // argument names the earlier or the later page.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis } from '../../analysis/index.js';
+import { callsIn, exprSitesOfKind, stripCasts, type FileAnalysis } from '../../analysis/index.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -60,17 +60,27 @@ export function adjacencyTestOf(e: Expr): AdjacencyTest | undefined {
   return { expr: e, form: one.form, succ: one.subject };
 }
 
-/** Every adjacency test in a function. */
-export function adjacencyTests(fn: FunctionIR): AdjacencyTest[] {
+/** Every adjacency test in a function (computed once per function; frozen). */
+export function adjacencyTests(fn: FunctionIR): readonly AdjacencyTest[] {
+  let tests = ADJACENCY.get(fn);
+  if (!tests) {
+    tests = Object.freeze(findAdjacencyTests(fn));
+    ADJACENCY.set(fn, tests);
+  }
+  return tests;
+}
+
+const ADJACENCY = new WeakMap<FunctionIR, readonly AdjacencyTest[]>();
+
+function findAdjacencyTests(fn: FunctionIR): AdjacencyTest[] {
   const out: AdjacencyTest[] = [];
-  walkStmts(fn.body, (s) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (x) => {
-        const t = adjacencyTestOf(x);
-        if (t) out.push(t);
-      });
-    }
-  });
+  // Every test compares the result of a pfn/phys call: a function that makes none has no test.
+  if (!callsIn(fn).some((c) => PFN_OF.test(c.call.callee) || PHYS_OF.test(c.call.callee))) return out;
+  // Only comparisons can be tests.
+  for (const { expr: x } of exprSitesOfKind(fn, 'binary')) {
+    const t = adjacencyTestOf(x);
+    if (t) out.push(t);
+  }
   return out;
 }
 

@@ -20,8 +20,13 @@ export function reviewText(ctx: RuleContext): string {
   return text;
 }
 
+/** A comment continuation line without a `/`: ` * text` or a lone ` *`. */
+const CONTINUATION = /^\s*\*(\s|$)/;
+
 /** A line without its comments (whole comment lines, `/* ... */` spans and `//` tails). */
 function codeOnly(line: string): string {
+  // Without a '/' there is no comment to strip: only a continuation line (` * text`) is left out.
+  if (!line.includes('/')) return line.includes('*') && CONTINUATION.test(line) ? '' : line;
   const rest = line.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '');
   // Unclosed comment openers and continuation lines (` * text`, ` */`); `*ptr = x;` stays code.
   return /^\s*(\/\*|\*\/|\*(\s|$))/.test(rest) ? '' : rest;

@@ -3,7 +3,7 @@
 // asking the provenance analysis. BAR addresses from the PCI resource helpers are recognised by name because the
 // contract catalogue has no entry for them yet (see BAR_PHYS).
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis, type Origin } from '../../analysis/index.js';
+import { assignSites, stripCasts, structFieldsNamed, type FileAnalysis, type Origin } from '../../analysis/index.js';
 import { localDecl } from './count-flow.js';
 import { containerOf, sameField } from './field-types.js';
 
@@ -23,22 +23,18 @@ const MAX_DEPTH = 6;
 
 function fieldOrigins(analysis: FileAnalysis, x: Extract<Expr, { k: 'field' }>, fn: FunctionIR, file: string, depth: number): Origin[] {
   const container = containerOf(x, fn, analysis.ir);
-  const decls = analysis.ir.structFields.filter((f) => f.name === x.field && (!container || f.struct === container));
+  const decls = structFieldsNamed(analysis.ir, x.field).filter((f) => !container || f.struct === container);
   if (decls.length && decls.every((d) => d.addressSpace === 'iomem')) {
     return [{ kind: 'iomem', chain: [{ file, line: decls[0].line, note: `struct field ${x.field} is declared __iomem` }] }];
   }
   const out: Origin[] = [];
   for (const other of analysis.functions) {
-    walkStmts(other.body, (s) => {
-      for (const root of ownExprs(s)) {
-        walkExpr(root, (a) => {
-          if (a.k !== 'assign' || a.op !== '=' || a.left.k !== 'field' || !sameField(a.left, other, x, fn, analysis.ir)) return;
-          for (const o of addressOrigins(analysis, a.right, other, file, depth + 1)) {
-            out.push({ kind: o.kind, chain: [...o.chain, { file, line: a.line, note: `stored in ${a.left.text}${other === fn ? '' : ` in ${other.name}()`}` }] });
-          }
-        });
+    for (const { expr: a } of assignSites(other)) {
+      if (a.k !== 'assign' || a.op !== '=' || a.left.k !== 'field' || !sameField(a.left, other, x, fn, analysis.ir)) continue;
+      for (const o of addressOrigins(analysis, a.right, other, file, depth + 1)) {
+        out.push({ kind: o.kind, chain: [...o.chain, { file, line: a.line, note: `stored in ${a.left.text}${other === fn ? '' : ` in ${other.name}()`}` }] });
       }
-    });
+    }
   }
   return out.length ? out : [{ kind: 'unknown', chain: [{ file, line: x.line, note: `no visible store to ${x.text}` }] }];
 }

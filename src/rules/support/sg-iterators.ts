@@ -3,7 +3,7 @@
 // sg_dma_len). Finds iterator loops, including brace-less macro loops that the parser folds into one
 // expression statement, and the field reads inside them.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts } from '../../analysis/index.js';
+import { callsNamed, ownExprs, stripCasts, walkExpr, walkStmts } from '../../analysis/index.js';
 import type { Located } from './flow-order.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -50,6 +50,8 @@ export interface SgLoop {
 /** Every scatterlist iterator loop in `fn`. */
 export function sgLoops(fn: FunctionIR): SgLoop[] {
   const out: SgLoop[] = [];
+  // Both loop shapes below start from an iterator call: most functions have none and need no walk.
+  if (!Object.keys(ITERATORS).some((name) => callsNamed(fn, name).length > 0)) return out;
   walkStmts(fn.body, (s, parents) => {
     if (s.k === 'loop' && s.form === 'macro' && s.header?.k === 'call' && s.header.callee in ITERATORS) {
       const loop = makeLoop(s.header, { stmt: s, stmtParents: parents });

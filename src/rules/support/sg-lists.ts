@@ -3,7 +3,7 @@
 // allocations, page-cache pages, P2PDMA memory. Lists are matched by their normalised path, so a table filled in
 // one function and read in another (`priv->sgt`) is recognised.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type CallSite, type FileAnalysis } from '../../analysis/index.js';
+import { callsIn, stripCasts, type CallSite, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import type { ModelView } from '../types.js';
 
@@ -33,20 +33,30 @@ export function sgListKey(e: Expr, fn: FunctionIR, depth = 0): string | undefine
 
 /**
  * The list an iteration variable is bound to by an sg iterator macro in `fn`: a loop header, or the bare macro
- * call the parser is left with when a brace-less loop body follows it.
+ * call the parser is left with when a brace-less loop body follows it. The first binding in walk order wins.
  */
 function iteratorList(fn: FunctionIR, name: string): Expr | undefined {
-  let list: Expr | undefined;
+  let bound = ITERATOR_LISTS.get(fn);
+  if (!bound) {
+    bound = iteratorBindings(fn);
+    ITERATOR_LISTS.set(fn, bound);
+  }
+  return bound.get(name);
+}
+
+/** Iterator variable → list for every sg iterator of a function (computed once per function: sgListKey asks per name). */
+const ITERATOR_LISTS = new WeakMap<FunctionIR, ReadonlyMap<string, Expr>>();
+
+function iteratorBindings(fn: FunctionIR): ReadonlyMap<string, Expr> {
+  const out = new Map<string, Expr>();
   const bind = (c: Expr | undefined) => {
-    if (list || c?.k !== 'call' || !SG_ITER.test(c.callee)) return;
+    if (c?.k !== 'call' || !SG_ITER.test(c.callee)) return;
     const v = c.args[1] && stripCasts(c.args[1]);
-    if (v?.k === 'ident' && v.name === name) list = c.args[0];
+    if (v?.k === 'ident' && !out.has(v.name) && c.args[0]) out.set(v.name, c.args[0]);
   };
-  walkStmts(fn.body, (s) => {
-    if (s.k === 'loop') bind(s.header);
-    for (const root of ownExprs(s)) walkExpr(root, (x) => bind(x));
-  });
-  return list;
+  // A loop's header is also one of its own expressions, so the calls below see it too: same first binding.
+  for (const site of callsIn(fn)) bind(site.call);
+  return out;
 }
 
 /** Two list keys name the same list: equal paths, or the same last member (`priv->sgt` and `sgt`). */
@@ -102,8 +112,23 @@ function p2pFlagOf(analysis: FileAnalysis, fn: FunctionIR, call: Call): { line: 
   return undefined;
 }
 
+/**
+ * Per-file answers of gupCalls() and pageSources(), for the model view they were computed with: several rules ask
+ * for them on every image. The lists are frozen; their entries are shared, so callers only read them.
+ */
+const GUPS = new WeakMap<FileAnalysis, { model: ModelView; list: readonly GupCall[] }>();
+const SOURCES = new WeakMap<FileAnalysis, { model: ModelView; list: readonly PageSource[] }>();
+
 /** Every GUP-style call of the file with its page array and P2P flag. */
-export function gupCalls(analysis: FileAnalysis, model: ModelView): GupCall[] {
+export function gupCalls(analysis: FileAnalysis, model: ModelView): readonly GupCall[] {
+  const hit = GUPS.get(analysis);
+  if (hit?.model === model) return hit.list;
+  const list = Object.freeze(findGupCalls(analysis, model));
+  GUPS.set(analysis, { model, list });
+  return list;
+}
+
+function findGupCalls(analysis: FileAnalysis, model: ModelView): GupCall[] {
   const out: GupCall[] = [];
   for (const { fn, site } of analysis.allCalls()) {
     const pages = gupPagesArg(site.call, model);
@@ -121,7 +146,7 @@ export function pageArrayName(e: Expr): string | undefined {
 }
 
 /** The class of a page (or page-array) expression in `fn`, if the file shows one. */
-export function pageClass(analysis: FileAnalysis, fn: FunctionIR, page: Expr, gups: GupCall[]):
+export function pageClass(analysis: FileAnalysis, fn: FunctionIR, page: Expr, gups: readonly GupCall[]):
   { cls: PageSource['cls']; evidence: Evidence[]; flagLine?: number } | undefined {
   const file = analysis.ir.path;
   const arr = pageArrayName(page);
@@ -158,7 +183,15 @@ const SG_PAGE_SETTERS: Record<string, [number, number]> = {
 };
 
 /** Every list of the file with the classified pages put into it. */
-export function pageSources(analysis: FileAnalysis, model: ModelView): PageSource[] {
+export function pageSources(analysis: FileAnalysis, model: ModelView): readonly PageSource[] {
+  const hit = SOURCES.get(analysis);
+  if (hit?.model === model) return hit.list;
+  const list = Object.freeze(findPageSources(analysis, model));
+  SOURCES.set(analysis, { model, list });
+  return list;
+}
+
+function findPageSources(analysis: FileAnalysis, model: ModelView): PageSource[] {
   const gups = gupCalls(analysis, model);
   const out: PageSource[] = [];
   for (const { fn, site } of analysis.allCalls()) {

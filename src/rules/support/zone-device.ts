@@ -1,7 +1,7 @@
 // "Is this page a ZONE_DEVICE page?" from what a function shows: it stores or reads the page's pgmap, tests it
 // with a zone-device predicate on the path to the use, or the page's provenance is a ZONE_DEVICE kind.
 import type { Expr, FunctionIR, Stmt } from '../../c/ir.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type FileAnalysis } from '../../analysis/index.js';
+import { exprSitesOfKind, stripCasts, walkExpr, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 
 /** Predicates that are true only for ZONE_DEVICE pages (include/linux/mmzone.h, include/linux/memremap.h). */
@@ -17,18 +17,14 @@ export function zoneDeviceEvidence(analysis: FileAnalysis, fn: FunctionIR, page:
   const k = key(page);
   const file = analysis.ir.path;
   let found: Evidence | undefined;
-  walkStmts(fn.body, (s) => {
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (x) => {
-        if (found) return;
-        if (x.k === 'field' && x.field === 'pgmap' && key(x.base) === k) {
-          found = { file, line: x.line, note: `${x.text} is set or read: only ZONE_DEVICE pages have a pgmap` };
-        } else if (x.k === 'call' && x.callee === 'page_pgmap' && x.args[0] && key(x.args[0]) === k) {
-          found = { file, line: x.line, note: `page_pgmap(${x.args[0].text}): only ZONE_DEVICE pages have a pgmap` };
-        }
-      });
+  for (const { expr: x } of exprSitesOfKind(fn, 'field', 'call')) {
+    if (found) break;
+    if (x.k === 'field' && x.field === 'pgmap' && key(x.base) === k) {
+      found = { file, line: x.line, note: `${x.text} is set or read: only ZONE_DEVICE pages have a pgmap` };
+    } else if (x.k === 'call' && x.callee === 'page_pgmap' && x.args[0] && key(x.args[0]) === k) {
+      found = { file, line: x.line, note: `page_pgmap(${x.args[0].text}): only ZONE_DEVICE pages have a pgmap` };
     }
-  });
+  }
   if (found) return found;
   // A positive zone-device test on the path to the use.
   for (let i = 0; i < stmtParents.length; i++) {
