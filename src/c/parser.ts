@@ -3,9 +3,12 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import type ParserType from 'tree-sitter';
 import { sanitizeKernelC } from './sanitize.js';
+import { copyTree, type Grammar, type SyntaxTree } from './syntax.js';
 
 type ParserCtor = typeof ParserType;
-interface Binding { Parser: ParserCtor; C: unknown }
+/** tree-sitter-c's language object; `nodeTypeInfo` is its node-types.json, when the package ships it. */
+interface CLanguage { nodeTypeInfo?: { type: string; named: boolean; fields?: Record<string, unknown> }[] }
+interface Binding { Parser: ParserCtor; C: CLanguage }
 
 /**
  * The native binding may be loaded only once per process: a second copy of its JavaScript (as jest creates for
@@ -17,12 +20,13 @@ function binding(): Binding {
   const key = Symbol.for('p2pdma-review.tree-sitter');
   if (!slot[key]) {
     const require = createRequire(import.meta.url);
-    slot[key] = { Parser: require('tree-sitter') as ParserCtor, C: require('tree-sitter-c') };
+    slot[key] = { Parser: require('tree-sitter') as ParserCtor, C: require('tree-sitter-c') as CLanguage };
   }
   return slot[key]!;
 }
 
 let parser: ParserType | undefined;
+let grammar: Grammar | undefined;
 
 function instance(): ParserType {
   if (!parser) {
@@ -33,20 +37,77 @@ function instance(): ParserType {
   return parser;
 }
 
-/** A parsed C text: the tree, the original text (for slices) and the sanitised text tree-sitter saw. */
+/**
+ * tree-sitter-c's named node types that are tokens: every rule and alias producing them is a terminal. (Not
+ * `primitive_type` or `null`, which some rules build from several tokens.) test/c/syntax.test.ts checks this
+ * against the grammar's grammar.json, so an upgrade that changes it fails there instead of losing nodes.
+ */
+export const C_NAMED_TOKENS: readonly string[] = [
+  'identifier', 'field_identifier', 'type_identifier', 'statement_identifier', 'number_literal', 'comment',
+  'string_content', 'escape_sequence', 'character', 'system_lib_string', 'preproc_arg', 'preproc_directive',
+  'true', 'false',
+];
+
+/** What copying a tree-sitter-c tree may assume (see `Grammar`). */
+function cGrammar(): Grammar {
+  if (!grammar) {
+    const info = binding().C.nodeTypeInfo;
+    grammar = {
+      typesWithFields: info
+        ? new Set(info.filter((t) => t.named && t.fields && Object.keys(t.fields).length > 0).map((t) => t.type))
+        : null,
+      namedTokens: new Set(C_NAMED_TOKENS),
+      // tree-sitter-c aliases only tokens to anonymous names (`#[ \t]*if` to `#if`), also checked by the test.
+      anonymousAreTokens: true,
+    };
+  }
+  return grammar;
+}
+
+/** A parsed C text: the native tree (over the sanitised text) and the original text (for slices). */
 export interface ParsedC {
   tree: ParserType.Tree;
   original: string;
 }
 
-/** Tree-sitter's default input chunk size is small; large files parse faster with one big buffer. */
-const BUFFER_SIZE = 1 << 20;
+/** A parsed C text as plain data: the copied tree (over the sanitised text) and the original text. */
+export interface ParsedSyntax {
+  syntax: SyntaxTree;
+  original: string;
+}
 
-/** Parses kernel C (annotations blanked, offsets preserved). Never throws on syntax errors: they become ERROR nodes. */
+/**
+ * The binding reads the input through a buffer of `bufferSize` UTF-16 units, allocated and zeroed for every
+ * parse. Its default (32K units) cuts large files into many reads; a fixed large buffer costs small fragments
+ * more to clear than to parse. One unit more than the text (the binding keeps one for a terminator) reads it
+ * whole.
+ */
+function parseSanitized(sanitized: string): ParserType.Tree {
+  return instance().parse(sanitized, undefined, { bufferSize: sanitized.length + 1 });
+}
+
+/**
+ * Parses kernel C (annotations blanked, offsets preserved) into a native tree. Never throws on syntax errors:
+ * they become ERROR nodes. The analysis uses `parseSyntax`; this is for code that wants tree-sitter's own API.
+ */
 export function parseC(text: string): ParsedC {
+  return { tree: parseSanitized(sanitizeKernelC(text)), original: text };
+}
+
+/**
+ * Parses kernel C like `parseC` and returns a plain copy of the tree. The native tree is not kept: nothing
+ * refers to it once this returns, so Node can release it (its finalizer runs on a later turn of the event loop).
+ */
+export function parseSyntax(text: string): ParsedSyntax {
   const sanitized = sanitizeKernelC(text);
-  const tree = instance().parse(sanitized, undefined, { bufferSize: Math.max(BUFFER_SIZE, sanitized.length * 2 + 1) });
-  return { tree, original: text };
+  const root = copyTree(parseSanitized(sanitized).walk(), sanitized, cGrammar());
+  return { syntax: { root, text: sanitized }, original: text };
+}
+
+/** The plain copy of a tree `parseC(original)` returned (given its root node), as `parseSyntax` would build it. */
+export function copyParsed(root: ParserType.SyntaxNode, original: string): ParsedSyntax {
+  const sanitized = sanitizeKernelC(original);
+  return { syntax: { root: copyTree(root.walk(), sanitized, cGrammar()), text: sanitized }, original };
 }
 
 export type SyntaxNode = ParserType.SyntaxNode;

@@ -24,9 +24,9 @@ const WITH_ARGS = [
 const BARE_RE = new RegExp(`\\b(?:${BARE.join('|')})\\b`, 'g');
 const ARGS_RE = new RegExp(`\\b(?:${WITH_ARGS.join('|')})\\s*\\(`, 'g');
 
-/** Replaces every character of `s[from, to)` except newlines with a space. */
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
+/** `s` with every character except newlines replaced by a space. */
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
 }
 
 /**
@@ -38,7 +38,10 @@ export function sanitizeKernelC(text: string): string {
     && !text.includes('noinstr')) {
     return text;
   }
-  const chars = text.split('');
+  // The result is assembled from slices: copying a whole file into an array of characters and back cost as
+  // much as parsing it.
+  const parts: string[] = [];
+  let copied = 0;
   let m: RegExpExecArray | null;
   ARGS_RE.lastIndex = 0;
   while ((m = ARGS_RE.exec(text)) !== null) {
@@ -51,10 +54,13 @@ export function sanitizeKernelC(text: string): string {
       else if (c === ')' && --depth === 0) break;
       else if (c === '\n' && depth > 2) break;
     }
-    blank(chars, m.index, Math.min(end + 1, text.length));
+    const to = Math.min(end + 1, text.length);
+    parts.push(text.slice(copied, m.index), blank(text.slice(m.index, to)));
+    copied = to;
     ARGS_RE.lastIndex = end + 1;
   }
-  const out = chars.join('');
+  parts.push(text.slice(copied));
+  const out = parts.join('');
   return out.replace(BARE_RE, (w) => ' '.repeat(w.length));
 }
 

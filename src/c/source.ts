@@ -1,6 +1,6 @@
 // Parses a source image (all its fragments) into one FileIR: the unit the analysis works on.
-import { parseC } from './parser.js';
-import { lowerTree } from './lower.js';
+import { parseSyntax } from './parser.js';
+import { lowerSyntax } from './lower.js';
 import type { FileIR } from './ir.js';
 import type { SourceImage } from './images.js';
 
@@ -8,10 +8,10 @@ import type { SourceImage } from './images.js';
 export function parseImage(image: SourceImage): FileIR {
   const merged: FileIR = { path: image.path, functions: [], globals: [], structFields: [], parseErrors: 0 };
   for (const frag of image.fragments) {
-    const { tree, original } = parseC(frag.text);
+    const parsed = parseSyntax(frag.text);
     const last = frag.lines[frag.lines.length - 1] ?? 1;
     const lineOf = (row: number) => frag.lines[row] ?? last;
-    const ir = lowerTree(tree.rootNode, original, lineOf, image.path, frag.syntheticRows);
+    const ir = lowerSyntax(parsed, lineOf, image.path, frag.syntheticRows);
     merged.functions.push(...ir.functions);
     merged.globals.push(...ir.globals);
     merged.structFields.push(...ir.structFields);

@@ -1,0 +1,204 @@
+// A plain-JS copy of a tree-sitter tree, built in one TreeCursor pass. Every getter of node-tree-sitter's
+// SyntaxNode crosses into native code and allocates a node object, and lowering asks each node several
+// questions (type, fields, children, positions): asking the native tree cost about three times the parse, while
+// the copy costs about one parse and then answers from plain objects.
+import type ParserType from 'tree-sitter';
+
+/**
+ * One node. Indices are UTF-16 offsets into the parsed text (node-tree-sitter parses JS strings as UTF-16 and
+ * reports byte offsets halved), so `text.slice(start, end)` is the node's text. Rows are 0-based and, as in
+ * tree-sitter, count only `\n` (a `\r` before it belongs to the row it ends).
+ */
+export interface CNode {
+  type: string;
+  /** The field this node fills in its parent (`declarator`, `body`, ...), or null. */
+  field: string | null;
+  start: number;
+  end: number;
+  startRow: number;
+  endRow: number;
+  named: boolean;
+  /** A zero-width token tree-sitter inserted to recover from a syntax error (`MISSING ";"`). */
+  missing: boolean;
+  /** Every child, anonymous tokens and comments included, in order. */
+  children: readonly CNode[];
+  /** Filled by `namedChildren` on first use. */
+  namedCache: readonly CNode[] | null;
+}
+
+/** A copied tree and the text tree-sitter parsed (node indices refer to it; node-tree-sitter's `text` sliced it). */
+export interface SyntaxTree {
+  root: CNode;
+  text: string;
+}
+
+/**
+ * What the copy may assume about a grammar. Each fact saves native calls (a node costs four to seven, each
+ * dearer than building the node's plain object): children of a type without fields are not asked for their
+ * field, and tokens are not asked for children.
+ */
+export interface Grammar {
+  /** Named node types that have fields (from the grammar's node-types.json); null when unknown. */
+  typesWithFields: ReadonlySet<string> | null;
+  /** Named node types that are always tokens, never with children. */
+  namedTokens: ReadonlySet<string>;
+  /** No rule is aliased to an anonymous name, so every anonymous node is a token. */
+  anonymousAreTokens: boolean;
+}
+
+/** Assumes nothing: every node is asked for its field and its children. */
+export const ANY_GRAMMAR: Grammar = { typesWithFields: null, namedTokens: new Set(), anonymousAreTokens: false };
+
+/**
+ * Per grammar, what each node type and field id stands for: the binding is asked once per id, not per node.
+ * Type tables are indexed by `typeSlot(id)`.
+ */
+interface IdTable {
+  typeNames: string[];
+  typeNamed: boolean[];
+  /** Whether children of this type can fill a field (so the cursor must be asked). */
+  typeHasFields: boolean[];
+  typeIsToken: boolean[];
+  fieldNames: (string | null)[];
+}
+
+const idTables = new WeakMap<Grammar, IdTable>();
+
+/**
+ * ERROR's type id is 65535 (-1 as a 16-bit symbol): stored at that index it would turn the tables into slow
+ * dictionary arrays. Shifting ids by one modulo 2^16 puts it at slot 0 and keeps them dense.
+ */
+function typeSlot(id: number): number {
+  return (id + 1) & 0xffff;
+}
+
+function idTable(grammar: Grammar): IdTable {
+  let table = idTables.get(grammar);
+  if (!table) {
+    table = { typeNames: [], typeNamed: [], typeHasFields: [], typeIsToken: [], fieldNames: [null] };
+    idTables.set(grammar, table);
+  }
+  return table;
+}
+
+/** Leaves share one child list, so the copy allocates no array for the most common node. */
+const NO_CHILDREN: readonly CNode[] = Object.freeze([]);
+
+/** Offsets at which each row of `text` starts: row r spans [starts[r], starts[r + 1]). */
+export function rowStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The row holding `index`, searching from row `from` (which must start at or before `index`). */
+function rowFrom(starts: readonly number[], index: number, from: number): number {
+  let lo = from;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Copies the subtree under `cursor` (e.g. `tree.walk()`). `text` is the text the tree was parsed from; it
+ * gives the rows. The cursor is left where it started. The copy holds no reference to the native tree.
+ */
+export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: Grammar = ANY_GRAMMAR): CNode {
+  const { typeNames, typeNamed, typeHasFields, typeIsToken, fieldNames } = idTable(grammar);
+  const withFields = grammar.typesWithFields;
+  const starts = rowStarts(text);
+  const lastRow = starts.length - 1;
+  // Nodes come in document order, so start rows only move forward: a pointer beats a search per node.
+  let row = 0;
+  // Set by `make`: the type slot of the node just made.
+  let made = 0;
+  const make = (askField: boolean): CNode => {
+    const id = made = typeSlot(cursor.nodeTypeId);
+    let type = typeNames[id];
+    if (type === undefined) {
+      type = typeNames[id] = cursor.nodeType;
+      const named = typeNamed[id] = cursor.nodeIsNamed;
+      // The children of an ERROR node can be anything, fields included.
+      typeHasFields[id] = !withFields || type === 'ERROR' || (named && withFields.has(type));
+      typeIsToken[id] = named ? grammar.namedTokens.has(type) : grammar.anonymousAreTokens;
+    }
+    // The binding reports "no field" as undefined (its typings say number).
+    const fieldId = askField ? cursor.currentFieldId ?? 0 : 0;
+    let field = fieldNames[fieldId];
+    if (field === undefined) field = fieldNames[fieldId] = cursor.currentFieldName ?? null;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    if (start < starts[row]) row = rowFrom(starts, start, 0);
+    while (row < lastRow && starts[row + 1] <= start) row++;
+    const endRow = row === lastRow || starts[row + 1] > end ? row : rowFrom(starts, end, row + 1);
+    return {
+      type, field, start, end, startRow: row, endRow, named: typeNamed[id],
+      // Only zero-width nodes can be missing; asking the binding for every node would double the cost.
+      missing: start === end && cursor.nodeIsMissing,
+      children: NO_CHILDREN, namedCache: null,
+    };
+  };
+  // The starting node has no parent within the cursor's reach, so no field.
+  const root = make(false);
+  if (!cursor.gotoFirstChild()) return root;
+  // Iterative depth-first walk: kernel expressions nest deep enough to make recursion a risk.
+  const parents: CNode[] = [root];
+  const parentsHaveFields: boolean[] = [typeHasFields[made]];
+  for (;;) {
+    const parent = parents[parents.length - 1];
+    const node = make(parentsHaveFields[parentsHaveFields.length - 1]);
+    if (parent.children === NO_CHILDREN) parent.children = [node];
+    else (parent.children as CNode[]).push(node);
+    if (!typeIsToken[made] && cursor.gotoFirstChild()) {
+      parents.push(node);
+      parentsHaveFields.push(typeHasFields[made]);
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      parents.pop();
+      parentsHaveFields.pop();
+      if (parents.length === 0) return root;
+    }
+  }
+}
+
+/** The node's named children without comments (computed once; shares `children` when nothing is dropped). */
+export function namedChildren(n: CNode): readonly CNode[] {
+  if (n.namedCache) return n.namedCache;
+  const kids = n.children;
+  let keep = 0;
+  for (const c of kids) if (c.named && c.type !== 'comment') keep++;
+  let out: readonly CNode[];
+  if (keep === kids.length) out = kids;
+  else if (keep === 0) out = NO_CHILDREN;
+  else {
+    const list: CNode[] = [];
+    for (const c of kids) if (c.named && c.type !== 'comment') list.push(c);
+    out = list;
+  }
+  n.namedCache = out;
+  return out;
+}
+
+/**
+ * The first child filling `field`, as node-tree-sitter's `childForFieldName`. That reads the field map of the
+ * node's grammar rule, which an ERROR node has none of: the fields its children carry (from the rules the ERROR
+ * swallowed, as the cursor reports them) are not found through it, so neither are they here.
+ */
+export function childByField(n: CNode, field: string): CNode | null {
+  if (n.type === 'ERROR') return null;
+  for (const c of n.children) if (c.field === field) return c;
+  return null;
+}
+
+/** Every child filling `field`, in order, as node-tree-sitter's `childrenForFieldName`. */
+export function childrenByField(n: CNode, field: string): CNode[] {
+  const out: CNode[] = [];
+  for (const c of n.children) if (c.field === field) out.push(c);
+  return out;
+}
