@@ -1,0 +1,40 @@
+// Lowering edge cases that concern the IR's size rather than its shape.
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
+import type { Expr } from '../../src/c/ir.js';
+import { walkExpr } from '../../src/analysis/walk.js';
+
+function lowerText(text: string) {
+  return lowerSyntax(parseSyntax(text), (r) => r + 1, 'x.c');
+}
+
+function size(e: Expr): number {
+  let n = 0;
+  walkExpr(e, () => { n++; });
+  return n;
+}
+
+describe('GNU conditional with the middle operand omitted (`a ?: b`)', () => {
+  test('its value is the condition: `then` is the condition lowered, with its calls', () => {
+    const ir = lowerText('int f(void)\n{\n\treturn get_a() ?: get_b();\n}\n');
+    const ret = ir.functions[0].body.k === 'block' ? ir.functions[0].body.body[0] : undefined;
+    expect(ret?.k).toBe('return');
+    const v = ret?.k === 'return' ? ret.value : undefined;
+    expect(v?.k).toBe('cond');
+    if (v?.k !== 'cond') return;
+    expect(v.then.k).toBe('call');
+    expect(v.then.k === 'call' && v.then.callee).toBe('get_a');
+    expect(v.else.k === 'call' && v.else.callee).toBe('get_b');
+  });
+
+  test('a chain of them lowers in linear size (it used to double at every level)', () => {
+    const depth = 12;
+    const chain = Array.from({ length: depth }, (_, i) => `v${i}`).join(' ?: ');
+    const ir = lowerText(`int f(void)\n{\n\treturn ${chain};\n}\n`);
+    const ret = ir.functions[0].body.k === 'block' ? ir.functions[0].body.body[0] : undefined;
+    const v = ret?.k === 'return' ? ret.value : undefined;
+    expect(v).toBeDefined();
+    // Each level adds a cond node, its condition and that condition's copy as `then`.
+    expect(size(v!)).toBeLessThan(depth * 4);
+  });
+});
