@@ -142,6 +142,13 @@ describeBuilt('built binary', () => {
     expect(strip(two)).toEqual(strip(one));
   });
 
+  test('the built bin is executable: npx runs it directly, not through node', () => {
+    const r = spawnSync(`./${BIN}`, ['--version'], { encoding: 'utf8' });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d+\.\d+\.\d+/);
+  });
+
   test('exit code 1 on findings', () => {
     const r = spawnSync(process.execPath, [BIN, 'examples/'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
