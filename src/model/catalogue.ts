@@ -172,7 +172,7 @@ export function removedIdentifiers(version?: string): RemovedEntry[] {
   return list.map((e) => ({ ...e }));
 }
 
-/** removedIdentifiers() per "major.minor": the answer only depends on it, and sorting it (localeCompare) is slow. */
+/** removedIdentifiers() per "major.minor": the answer only depends on it. */
 const REMOVED_BY_VERSION = new Map<string, readonly RemovedEntry[]>();
 
 function computeRemoved(v: Readonly<KernelVersion>): RemovedEntry[] {
@@ -204,5 +204,37 @@ function computeRemoved(v: Readonly<KernelVersion>): RemovedEntry[] {
       out.push(e);
     }
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
+  return out.sort((a, b) => identifierOrder(a.name, b.name));
+}
+
+const IDENTIFIER = /^[A-Za-z0-9_]*$/;
+
+/** Collation weight of an identifier character at the primary level: `_` < digits < letters, case ignored. */
+function primaryWeight(c: number): number {
+  if (c === 0x5f) return 1;
+  if (c >= 0x30 && c <= 0x39) return 2 + c - 0x30;
+  if (c >= 0x61 && c <= 0x7a) return 20 + c - 0x61;
+  return 20 + c - 0x41;
+}
+
+/**
+ * `a.localeCompare(b)` for C identifiers, without initialising ICU (about 8 ms on the first call of every run).
+ * The order matters: removed-api keeps the first name per message on a line. Like the root collation: primary
+ * weights first (`_` < digits < letters, case-insensitive), then a shorter prefix first, then lowercase before
+ * uppercase at the first case difference. Anything else falls back to localeCompare; a test checks agreement.
+ */
+export function identifierOrder(a: string, b: string): number {
+  if (!IDENTIFIER.test(a) || !IDENTIFIER.test(b)) return a.localeCompare(b);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = primaryWeight(a.charCodeAt(i)) - primaryWeight(b.charCodeAt(i));
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x > y ? -1 : 1;
+  }
+  return 0;
 }
