@@ -3,10 +3,10 @@
 // chunk results are merged in ingest order, so the output is the same as with one job.
 import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { PendingInput } from './ingest/index.js';
+import { countDiffLines, type PendingInput } from './ingest/index.js';
 import {
-  assemble, emptyBatch, emptyIngestSummary, forEachPatch, mergeBatch, patchReviewer, review, turn,
-  type PatchBatchResult, type ReviewOptions,
+  assemble, batchReviewer, emptyBatch, forEachPatch, mergeBatch, review,
+  type BatchReviewer, type PatchBatchResult, type ReviewOptions,
 } from './review.js';
 import type { InputSource, Patch, ReviewResult } from './types.js';
 
@@ -49,27 +49,9 @@ const QUEUE_PER_WORKER = 1;
  */
 export const AUTO_THRESHOLD_LINES = 40_000;
 
-/** Splits patches into contiguous chunks of about `lines` diff lines (at least one patch each). */
-export function chunkPatches(patches: Patch[], lines = CHUNK_LINES): Patch[][] {
-  const chunks: Patch[][] = [];
-  let cur: Patch[] = [];
-  let acc = 0;
-  for (const p of patches) {
-    cur.push(p);
-    acc += weight(p);
-    if (acc >= lines) {
-      chunks.push(cur);
-      cur = [];
-      acc = 0;
-    }
-  }
-  if (cur.length) chunks.push(cur);
-  return chunks;
-}
-
 /** Diff lines of a patch (plus one, so empty patches count): the main driver of review cost. */
 function weight(p: Patch): number {
-  return 1 + p.files.reduce((s, f) => s + f.hunks.reduce((t, h) => t + h.lines.length, 0), 0);
+  return 1 + countDiffLines(p.files);
 }
 
 /** A fixed set of workers, each reviewing the chunks sent to it in order. */
@@ -171,9 +153,9 @@ export async function reviewMany(sources: Iterable<InputSource | PendingInput>, 
   const chunkSize = options.chunkLines ?? CHUNK_LINES;
   const setup: WorkerSetup = { config: options.config, treeDir: options.treeDir, pluginSpecs: options.pluginSpecs ?? [], cwd: process.cwd() };
 
-  const summary = emptyIngestSummary();
-  const localBatch = emptyBatch();
-  let reviewLocally: ((p: Patch) => Promise<PatchBatchResult>) | undefined;
+  // Patches reviewed in this thread: below the `auto` threshold, and a tail too small to start workers for.
+  let here: BatchReviewer | undefined;
+  const reviewHere = (patch: Patch) => (here ??= batchReviewer(options)).add(patch);
   let pool: WorkerPool | undefined;
   let chunk: Patch[] = [];
   let chunkLines = 0;
@@ -186,16 +168,13 @@ export async function reviewMany(sources: Iterable<InputSource | PendingInput>, 
     chunk = [];
     chunkLines = 0;
   };
-  let ingestMs: number;
+  let ingested: Awaited<ReturnType<typeof forEachPatch>>;
   try {
-    ingestMs = await forEachPatch(sources, summary, async (patch) => {
+    ingested = await forEachPatch(sources, async (patch) => {
       const lines = weight(patch);
       if (linesSeen < local) {
         linesSeen += lines;
-        reviewLocally ??= patchReviewer(options);
-        mergeBatch(localBatch, await reviewLocally(patch));
-        await turn();
-        return;
+        return reviewHere(patch);
       }
       chunk.push(patch);
       chunkLines += lines;
@@ -203,12 +182,8 @@ export async function reviewMany(sources: Iterable<InputSource | PendingInput>, 
     });
     if (!pool) {
       // Everything fit below the threshold, or the tail is one chunk: no worker is worth starting for it.
-      reviewLocally ??= patchReviewer(options);
-      for (const patch of chunk) {
-        mergeBatch(localBatch, await reviewLocally(patch));
-        await turn();
-      }
-      return assemble(summary, localBatch, options, ingestMs);
+      for (const patch of chunk) await reviewHere(patch);
+      return assemble(ingested.summary, here?.batch ?? emptyBatch(), options, ingested.ingestMs);
     }
     await flush();
   } catch (err) {
@@ -216,7 +191,7 @@ export async function reviewMany(sources: Iterable<InputSource | PendingInput>, 
     throw err;
   }
   const results = await pool.finish();
-  const merged = localBatch;
+  const merged = here?.batch ?? emptyBatch();
   for (let i = 0; i < chunks; i++) mergeBatch(merged, results.get(i)!);
-  return assemble(summary, merged, options, ingestMs);
+  return assemble(ingested.summary, merged, options, ingested.ingestMs);
 }

@@ -5,4 +5,4 @@ export { ingest, ingestStream, emptyIngestProgress, type IngestProgress, type Pe
 export { applyHunks } from './apply.js';
 export { readTreeFile } from './tree.js';
 export { parseSubject, isReplySubject } from './subject.js';
-export { scanDiffs, type DiffGroup, type ScanIssue, type ScanResult } from './diff-scan.js';
+export { countDiffLines, scanDiffs, type DiffGroup, type ScanIssue, type ScanResult } from './diff-scan.js';

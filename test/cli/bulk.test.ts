@@ -51,14 +51,6 @@ describeBuilt('reviewMany', () => {
     expect(comparable(auto)).toEqual(comparable(one));
   }, 60_000);
 
-  test('chunkPatches keeps order and cuts after the size is reached', async () => {
-    const { patches } = await mods.ingest.ingest(sources);
-    const chunks = mods.bulk.chunkPatches(patches, 50);
-    expect(chunks.flat()).toEqual(patches);
-    expect(chunks.length).toBeGreaterThan(2);
-    for (const c of chunks) expect(c.length).toBeGreaterThan(0);
-  });
-
   test('workerCount: auto is one per core; explicit counts are capped at twice the cores', async () => {
     const { availableParallelism } = await import('node:os');
     expect(mods.bulk.workerCount('auto')).toBe(availableParallelism());

@@ -1,5 +1,5 @@
-// exitCodeFor (0 clean, 1 findings at/above --fail-on, 2 input errors), the formatResult dispatcher and its lazy twin.
-import { exitCodeFor, formatResult, renderReport } from '../../src/report/index.js';
+// exitCodeFor (0 clean, 1 findings at/above --fail-on, 2 input errors) and the renderReport dispatcher.
+import { exitCodeFor, formatJson, formatSarif, formatText, renderReport } from '../../src/report/index.js';
 import type { Finding, InputError } from '../../src/types.js';
 import { FIXTURE_INPUTS, loadFixture } from './fixture.js';
 
@@ -32,25 +32,21 @@ describe('exitCodeFor', () => {
   });
 });
 
-describe('formatResult', () => {
-  test('dispatches to each formatter', () => {
+describe('renderReport (the CLI loads only the formatter it renders)', () => {
+  test('dispatches to each formatter', async () => {
     const result = loadFixture();
     const opts = { inputs: FIXTURE_INPUTS, toolVersion: '0.1.0' };
-    expect(formatResult(result, 'text', opts)).toMatch(/^-+\npatches\/0001-nvme-pci-map-cmb-sgl.patch\n-+\nERROR:SG_NONPAGE_MEMORY: /);
-    expect(JSON.parse(formatResult(result, 'json', opts)).version).toBe(1);
-    expect(JSON.parse(formatResult(result, 'sarif', opts)).version).toBe('2.1.0');
+    expect(await renderReport(result, 'text', opts)).toMatch(/^-+\npatches\/0001-nvme-pci-map-cmb-sgl.patch\n-+\nERROR:SG_NONPAGE_MEMORY: /);
+    expect(JSON.parse(await renderReport(result, 'json', opts)).version).toBe(1);
+    expect(JSON.parse(await renderReport(result, 'sarif', opts)).version).toBe('2.1.0');
   });
 
-  test('an unknown format is an error naming the choices', () => {
-    expect(() => formatResult(loadFixture(), 'xml' as 'json', { toolVersion: '0' })).toThrow('unknown report format "xml"; expected one of text|json|sarif');
-  });
-});
-
-describe('renderReport (the CLI loads only the formatter it renders)', () => {
-  test.each(['text', 'json', 'sarif'] as const)('%s: the same text as formatResult', async (format) => {
+  test.each(['text', 'json', 'sarif'] as const)('%s: the same text as calling the formatter itself', async (format) => {
     const result = loadFixture();
     const opts = { inputs: FIXTURE_INPUTS, toolVersion: '0.1.0', color: format === 'text' };
-    expect(await renderReport(result, format, opts)).toBe(formatResult(result, format, opts));
+    const direct = format === 'text' ? formatText(result, { inputs: opts.inputs, color: opts.color })
+      : format === 'json' ? formatJson(result) : formatSarif(result, { toolVersion: opts.toolVersion });
+    expect(await renderReport(result, format, opts)).toBe(direct);
   });
 
   test('an unknown format is an error naming the choices', async () => {
