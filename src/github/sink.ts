@@ -6,7 +6,7 @@ import { describeApiError, httpStatus, type GitHubClient } from './client.js';
 import { lookupFile, type DiffIndex } from './diff-index.js';
 import type { ConfigProblem } from './engine.js';
 import { CHECK_NAME } from './events.js';
-import { collectPriorState, planReview, type PriorComment, type PriorReview, type ReviewPlan } from './plan.js';
+import { collectPriorState, isBotUser, planReview, type PriorComment, type PriorReview, type ReviewPlan } from './plan.js';
 import {
   conclusionFor,
   renderAnnotations,
@@ -120,7 +120,7 @@ export function createGitHubSink(
       octokit.paginate(octokit.rest.pulls.listReviews, params) as Promise<PriorReview[]>,
     ]);
     // Whose markers count matters only once a bot has commented; a first review asks nothing more.
-    const botAuthored = [...comments, ...reviews].some((x) => x.user?.type === 'Bot' || /\[bot\]$/.test(x.user?.login ?? ''));
+    const botAuthored = [...comments, ...reviews].some((x) => isBotUser(x.user));
     return collectPriorState(comments, reviews, botAuthored ? await identity() : undefined);
   }
 
