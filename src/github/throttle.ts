@@ -120,16 +120,17 @@ export interface RetryScheduler {
 }
 
 /**
- * Runs a job and, when it fails, asks the `failed` listeners whether to retry: a listener returning a
- * number (milliseconds) has the job run again after that long, as Bottleneck does. plugin-throttling's
- * listener returns one for rate-limit responses only, when the App's handler wants the retry.
+ * Runs a job and, when it fails, asks the `failed` listener whether to retry: an answer in milliseconds
+ * has the job run again after that long, as Bottleneck does. plugin-throttling registers one listener
+ * per client (this scheduler is per client), which answers for rate-limit responses only, when the
+ * App's handler wants the retry.
  */
 export function createRetryScheduler(clock: Clock = {}): RetryScheduler {
   const sleep = clock.sleep ?? realSleep;
-  const listeners: FailedListener[] = [];
+  let onFailed: FailedListener | undefined;
   return {
     on(event, listener) {
-      if (event === 'failed') listeners.push(listener);
+      if (event === 'failed') onFailed = listener;
     },
     async schedule(job, ...args) {
       for (let retryCount = 0; ; retryCount++) {
@@ -137,9 +138,10 @@ export function createRetryScheduler(clock: Clock = {}): RetryScheduler {
           return await job(...(args as never[]));
         } catch (error) {
           // A listener that throws counts as "no retry" (Bottleneck reports it and moves on).
-          const answers = await Promise.all(listeners.map(async (l) => l(error, { args, retryCount }) as unknown).map((p) => p.catch(() => undefined)));
-          const after = answers.find((a) => a !== undefined && a !== null);
-          if (after === undefined) throw error;
+          const after = await Promise.resolve()
+            .then(() => onFailed?.(error, { args, retryCount }))
+            .catch(() => undefined);
+          if (after == null) throw error;
           const ms = Math.trunc(Number(after)) || 0;
           if (ms > 0) await sleep(ms);
         }
