@@ -18,12 +18,12 @@
 export const WRITE_BURST_ENV = 'P2PDMA_REVIEW_WRITE_BURST';
 /** Default burst: one event needs 2 writes (review, check run), so a few events at once are not delayed. */
 export const DEFAULT_WRITE_BURST = 10;
-/** Sustained rate of writes per installation: plugin-throttling's (and GitHub's) one per second. */
-export const WRITE_INTERVAL_MS = 1000;
-/** Sustained rate of writes that notify people (reviews, comments): plugin-throttling's one per 3 s. */
-export const NOTIFYING_WRITE_INTERVAL_MS = 3000;
-/** plugin-throttling's cap on concurrent requests per installation (GitHub allows 100 in all). */
-export const MAX_CONCURRENT_REQUESTS = 10;
+// Sustained rate of writes per installation: plugin-throttling's (and GitHub's) one per second.
+const WRITE_INTERVAL_MS = 1000;
+// Sustained rate of writes that notify people (reviews, comments): plugin-throttling's one per 3 s.
+const NOTIFYING_WRITE_INTERVAL_MS = 3000;
+// plugin-throttling's cap on concurrent requests per installation (GitHub allows 100 in all).
+const MAX_CONCURRENT_REQUESTS = 10;
 /** Rate-limited requests are retried at most this often (after `retry-after`), then the error stands. */
 export const RATE_LIMIT_RETRIES = 2;
 
@@ -175,7 +175,6 @@ type LimitHandler = (retryAfter: number, options: { method: string; url: string 
 
 /** The App's pacing, shared by every installation client of the process (keyed by installation). */
 export interface AppThrottle {
-  burst: number;
   /** The throttle options of an installation client, derived from the ones Probot configured. */
   forInstallation(inherited: ThrottleOptions | undefined, installationId: number | undefined): ThrottleOptions | undefined;
 }
@@ -194,7 +193,6 @@ export function createAppThrottle(burst: number, clock: Clock = {}): AppThrottle
     };
   const handlers = { onRateLimit: retry('primary'), onSecondaryRateLimit: retry('secondary') };
   return {
-    burst,
     forInstallation(inherited, installationId) {
       // Throttling switched off (tests, replay's dry run) stays off.
       if (!inherited || inherited.enabled === false) return inherited;
