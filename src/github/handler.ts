@@ -51,7 +51,7 @@ export function createApp(engine: ReviewEngine, options: AppOptions = {}): Appli
         if (decision.report) {
           const { owner, repo, headSha } = decision.report;
           const octokit = await clientFor(context);
-          await createGitHubSink(octokit, { owner, repo, pullNumber: 0, headSha }, context.log, now).reportSkip(headSha, decision.skip, 'neutral');
+          await createGitHubSink(octokit, { owner, repo, pullNumber: 0, headSha }, context.log, now).reportSkip(decision.skip, 'neutral');
         }
         options.onRun?.({ event, skipped: decision.skip });
         return;
@@ -99,7 +99,7 @@ export function createApp(engine: ReviewEngine, options: AppOptions = {}): Appli
     const skip = async (reason: string, report: boolean): Promise<Omit<RunReport, 'event'>> => {
       log.info({ event: trigger.event }, `not reviewing: ${reason}`);
       // A rerequest is a person waiting on the check: answer it, instead of leaving it as it was.
-      if (report) await sink.reportSkip(headSha, reason, 'skipped');
+      if (report) await sink.reportSkip(reason, 'skipped');
       return { skipped: reason };
     };
 
