@@ -110,18 +110,19 @@ export function createApp(engine: ReviewEngine, options: AppOptions = {}): Appli
 
       const runKey = `${headSha}:${configDigest(loaded.config)}`;
       const local = `${owner}/${repo}:${runKey}`;
-      if (trigger.kind === 'pull_request') {
-        const earlier = await sink.findRun(runKey);
-        if (earlier?.status === 'completed') return skip('this commit was already reviewed with this configuration (redelivered or repeated event)', false);
-        if (earlier && now().getTime() - Date.parse(earlier.startedAt ?? '') < STALE_RUN_MS) {
-          return skip(`a review of this commit is already in progress (check run ${earlier.id})`, false);
-        }
-        if (running.has(local)) return skip('a review of this commit is already in progress', false);
-      }
-
+      // This process's own runs first: a concurrent redelivery is skipped without asking GitHub. The run
+      // is claimed before the next await, so two deliveries cannot both pass.
+      if (trigger.kind === 'pull_request' && running.has(local)) return skip('a review of this commit is already in progress', false);
       running.set(local, (running.get(local) ?? 0) + 1);
-      sink.begin(runKey);
       try {
+        if (trigger.kind === 'pull_request') {
+          const earlier = await sink.findRun(runKey);
+          if (earlier?.status === 'completed') return skip('this commit was already reviewed with this configuration (redelivered or repeated event)', false);
+          if (earlier && now().getTime() - Date.parse(earlier.startedAt ?? '') < STALE_RUN_MS) {
+            return skip(`a review of this commit is already in progress (check run ${earlier.id})`, false);
+          }
+        }
+        sink.begin(runKey);
         const ingest = await ingestPullRequest(octokit, { owner, repo, pullNumber, changedFiles: pr.changed_files });
         const tree = createHeadTreeReader(octokit, {
           owner,
@@ -142,6 +143,7 @@ export function createApp(engine: ReviewEngine, options: AppOptions = {}): Appli
         });
         return { outcome };
       } catch (e) {
+        // Only a begun run is reported failed (fail() does nothing before begin()).
         await sink.fail(e).catch((failError) => log.warn({ reason: String(failError) }, 'could not mark the check run failed'));
         throw e;
       } finally {
