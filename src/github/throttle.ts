@@ -24,7 +24,12 @@ const WRITE_INTERVAL_MS = 1000;
 const NOTIFYING_WRITE_INTERVAL_MS = 3000;
 // plugin-throttling's cap on concurrent requests per installation (GitHub allows 100 in all).
 const MAX_CONCURRENT_REQUESTS = 10;
-/** Rate-limited requests are retried at most this often (after `retry-after`), then the error stands. */
+/**
+ * plugin-throttling retries a rate-limited request at most this often (after `retry-after`, through the
+ * App's handlers); a 403 then stands. A 429 that gets through goes on to Probot's plugin-retry, which
+ * retries any status outside its do-not-retry list (403 is in it, 429 is not) up to 3 more times with its
+ * own back-off: a persistent secondary-limit 429 is sent 6 times in all.
+ */
 export const RATE_LIMIT_RETRIES = 2;
 
 /** A job as plugin-throttling schedules it: a function and its arguments. */
