@@ -70,6 +70,7 @@ export interface AppLatencyResult {
 
 const APP_ID = 4242;
 const SECRET = 'bench-webhook-secret';
+const FIRST_PULL = 1000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -167,8 +168,8 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
   try {
     await waitForServer(port, app, () => output);
     const cases: AppCaseResult[] = [];
-    let nextNumber = 1000;
-    let nextInstallation = 0;
+    // Delivery k (over all cases) is pull request FIRST_PULL + k from installation installations[k].
+    let delivered = 0;
     for (const c of options.cases) {
       options.log(`app (${options.mode}): ${c.label}: ${options.warmup} warm-up + ${options.deliveries} deliveries`);
       const pr = generatePullRequest(options.seed, c.files);
@@ -178,8 +179,9 @@ export async function measureAppLatency(options: AppLatencyOptions): Promise<App
       let cold = NaN;
       let missing = 0;
       for (let d = 0; d < options.warmup + options.deliveries; d++) {
-        const number = nextNumber++;
-        const installation = installations[nextInstallation++];
+        const k = delivered++;
+        const number = FIRST_PULL + k;
+        const installation = installations[k];
         const r = await deliver(sim, port, template, { number, installation, sha: createHash('sha1').update(`${c.id}:${d}`).digest('hex'), title: pr.title, files, changes: pr.changes });
         if (r.status !== 200) throw new Error(`App latency: delivery ${d} of ${c.id} answered HTTP ${r.status}: ${r.body.slice(0, 300)}\n${output}`);
         if (d === 0) cold = r.handledMs;

@@ -51,14 +51,12 @@ export function createApp(engine: ReviewEngine, options: AppOptions = {}): Appli
         if (decision.report) {
           const { owner, repo, headSha } = decision.report;
           const octokit = await clientFor(context);
-          await createGitHubSink(octokit, { owner, repo, pullNumber: 0, headSha }, context.log, now).reportSkip(headSha, decision.skip, 'neutral');
+          await createGitHubSink(octokit, { owner, repo, pullNumber: 0, headSha }, context.log, now).reportSkip(decision.skip, 'neutral');
         }
         options.onRun?.({ event, skipped: decision.skip });
         return;
       }
-      const octokit = await clientFor(context);
-      const lookup = () => (identity ??= whoAmI(octokit, context));
-      const report = await review(context, octokit, decision.run, { running, identity: lookup });
+      const report = await review(context, await clientFor(context), decision.run);
       options.onRun?.({ event, ...report });
     }
 
@@ -85,77 +83,74 @@ export function createApp(engine: ReviewEngine, options: AppOptions = {}): Appli
         return undefined;
       }
     }
-  };
 
-  async function review(
-    context: Context,
-    octokit: GitHubClient,
-    trigger: ReviewTrigger,
-    shared: { running: Map<string, number>; identity: () => Promise<string | undefined> },
-  ): Promise<Omit<RunReport, 'event'>> {
-    const { owner, repo, pullNumber, headSha } = trigger;
-    const log = context.log.child({ pull: `${owner}/${repo}#${pullNumber}`, sha: headSha.slice(0, 12) });
-    const sink = createGitHubSink(octokit, trigger, log, now, shared.identity);
-    const skip = async (reason: string, report: boolean): Promise<Omit<RunReport, 'event'>> => {
-      log.info({ event: trigger.event }, `not reviewing: ${reason}`);
-      // A rerequest is a person waiting on the check: answer it, instead of leaving it as it was.
-      if (report) await sink.reportSkip(headSha, reason, 'skipped');
-      return { skipped: reason };
-    };
+    async function review(context: Context, octokit: GitHubClient, trigger: ReviewTrigger): Promise<Omit<RunReport, 'event'>> {
+      const { owner, repo, pullNumber, headSha } = trigger;
+      const log = context.log.child({ pull: `${owner}/${repo}#${pullNumber}`, sha: headSha.slice(0, 12) });
+      const sink = createGitHubSink(octokit, trigger, log, now, () => (identity ??= whoAmI(octokit, context)));
+      const skip = async (reason: string, report: boolean): Promise<Omit<RunReport, 'event'>> => {
+        log.info({ event: trigger.event }, `not reviewing: ${reason}`);
+        // A rerequest is a person waiting on the check: answer it, instead of leaving it as it was.
+        if (report) await sink.reportSkip(reason, 'skipped');
+        return { skipped: reason };
+      };
 
-    // The payload may be stale (redelivery, queued events): the live pull request decides.
-    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
-    if (pr.state !== 'open') return skip(`pull request #${pullNumber} is ${pr.state}`, trigger.kind === 'rerequest');
-    if (pr.head.sha !== headSha) {
-      return skip(`the pull request head moved on to ${pr.head.sha.slice(0, 7)}, which gets its own review`, trigger.kind === 'rerequest');
-    }
-
-    // Probot's context.config reads the default branch (see config.ts); no ref is ever passed.
-    const loaded = await loadAppConfig((file) => context.config(file), engine, `${owner}/${repo}`);
-    if (pr.draft && !loaded.config.github.includeDrafts) {
-      return skip(`pull request #${pullNumber} is a draft (set github.includeDrafts to review drafts)`, trigger.kind === 'rerequest');
-    }
-
-    const runKey = `${headSha}:${configDigest(loaded.config)}`;
-    const local = `${owner}/${repo}:${runKey}`;
-    if (trigger.kind === 'pull_request') {
-      const earlier = await sink.findRun(runKey);
-      if (earlier?.status === 'completed') return skip('this commit was already reviewed with this configuration (redelivered or repeated event)', false);
-      if (earlier && now().getTime() - Date.parse(earlier.startedAt ?? '') < STALE_RUN_MS) {
-        return skip(`a review of this commit is already in progress (check run ${earlier.id})`, false);
+      // The payload may be stale (redelivery, queued events): the live pull request decides.
+      const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+      if (pr.state !== 'open') return skip(`pull request #${pullNumber} is ${pr.state}`, trigger.kind === 'rerequest');
+      if (pr.head.sha !== headSha) {
+        return skip(`the pull request head moved on to ${pr.head.sha.slice(0, 7)}, which gets its own review`, trigger.kind === 'rerequest');
       }
-      if (shared.running.has(local)) return skip('a review of this commit is already in progress', false);
-    }
 
-    shared.running.set(local, (shared.running.get(local) ?? 0) + 1);
-    sink.begin(runKey);
-    try {
-      const ingest = await ingestPullRequest(octokit, { owner, repo, pullNumber, changedFiles: pr.changed_files });
-      const tree = createHeadTreeReader(octokit, {
-        owner,
-        repo,
-        ref: headSha,
-        files: ingest.files,
-        maxFiles: loaded.config.github.maxFiles,
-        maxFileBytes: loaded.config.github.maxFileBytes,
-      });
-      const result = await engine.review([ingest.input], { config: loaded.config, tree: tree.reader });
-      const outcome = await sink.publish({
-        result,
-        index: ingest.index,
-        config: loaded.config,
-        configProblems: loaded.problems,
-        configSource: loaded.source,
-        notes: [...loaded.notes, ...ingest.notes, ...tree.notes()],
-      });
-      return { outcome };
-    } catch (e) {
-      await sink.fail(e).catch((failError) => log.warn({ reason: String(failError) }, 'could not mark the check run failed'));
-      throw e;
-    } finally {
-      const left = (shared.running.get(local) ?? 1) - 1;
-      if (left > 0) shared.running.set(local, left);
-      else shared.running.delete(local);
+      // Probot's context.config reads the default branch (see config.ts); no ref is ever passed.
+      const loaded = await loadAppConfig((file) => context.config(file), engine, `${owner}/${repo}`);
+      if (pr.draft && !loaded.config.github.includeDrafts) {
+        return skip(`pull request #${pullNumber} is a draft (set github.includeDrafts to review drafts)`, trigger.kind === 'rerequest');
+      }
+
+      const runKey = `${headSha}:${configDigest(loaded.config)}`;
+      const local = `${owner}/${repo}:${runKey}`;
+      // This process's own runs first: a concurrent redelivery is skipped without asking GitHub. The run
+      // is claimed before the next await, so two deliveries cannot both pass.
+      if (trigger.kind === 'pull_request' && running.has(local)) return skip('a review of this commit is already in progress', false);
+      running.set(local, (running.get(local) ?? 0) + 1);
+      try {
+        if (trigger.kind === 'pull_request') {
+          const earlier = await sink.findRun(runKey);
+          if (earlier?.status === 'completed') return skip('this commit was already reviewed with this configuration (redelivered or repeated event)', false);
+          if (earlier && now().getTime() - Date.parse(earlier.startedAt ?? '') < STALE_RUN_MS) {
+            return skip(`a review of this commit is already in progress (check run ${earlier.id})`, false);
+          }
+        }
+        sink.begin(runKey);
+        const ingest = await ingestPullRequest(octokit, { owner, repo, pullNumber, changedFiles: pr.changed_files });
+        const tree = createHeadTreeReader(octokit, {
+          owner,
+          repo,
+          ref: headSha,
+          files: ingest.files,
+          maxFiles: loaded.config.github.maxFiles,
+          maxFileBytes: loaded.config.github.maxFileBytes,
+        });
+        const result = await engine.review([ingest.input], { config: loaded.config, tree: tree.reader });
+        const outcome = await sink.publish({
+          result,
+          index: ingest.index,
+          config: loaded.config,
+          configProblems: loaded.problems,
+          configSource: loaded.source,
+          notes: [...loaded.notes, ...ingest.notes, ...tree.notes()],
+        });
+        return { outcome };
+      } catch (e) {
+        // Only a begun run is reported failed (fail() does nothing before begin()).
+        await sink.fail(e).catch((failError) => log.warn({ reason: String(failError) }, 'could not mark the check run failed'));
+        throw e;
+      } finally {
+        const left = (running.get(local) ?? 1) - 1;
+        if (left > 0) running.set(local, left);
+        else running.delete(local);
+      }
     }
-  }
+  };
 }

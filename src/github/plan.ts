@@ -64,6 +64,14 @@ export interface PriorReview {
   user: { login: string; type?: string } | null;
 }
 
+/**
+ * Whether a comment's or review's author is a bot account. GitHub marks bots with `type: 'Bot'`, and
+ * their logins end in `[bot]` (a suffix no user login can have).
+ */
+export function isBotUser(user: { login: string; type?: string } | null | undefined): boolean {
+  return user != null && (user.type === 'Bot' || /\[bot\]$/.test(user.login));
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Orders findings the way a reviewer reads them: errors first, then by file and line. */
@@ -89,7 +97,7 @@ export function collectPriorState(
   botLogin: string | undefined,
 ): PriorState {
   const ours = (user: { login: string; type?: string } | null) =>
-    user !== null && (botLogin === undefined ? user.type === 'Bot' : user.login.toLowerCase() === botLogin.toLowerCase());
+    botLogin === undefined ? isBotUser(user) : user !== null && user.login.toLowerCase() === botLogin.toLowerCase();
   type Event = { at: string; order: number; apply: (s: PriorState) => void };
   const events: Event[] = [];
 

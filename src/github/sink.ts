@@ -6,7 +6,7 @@ import { describeApiError, httpStatus, type GitHubClient } from './client.js';
 import { lookupFile, type DiffIndex } from './diff-index.js';
 import type { ConfigProblem } from './engine.js';
 import { CHECK_NAME } from './events.js';
-import { collectPriorState, planReview, type PriorComment, type PriorReview, type ReviewPlan } from './plan.js';
+import { collectPriorState, isBotUser, planReview, type PriorComment, type PriorReview, type ReviewPlan } from './plan.js';
 import {
   conclusionFor,
   renderAnnotations,
@@ -72,8 +72,8 @@ export interface GitHubSink {
   publish(input: PublishInput): Promise<PublishOutcome>;
   /** Reports the begun run as failed (a failed check run), with a secret-free reason. */
   fail(error: unknown): Promise<void>;
-  /** Creates a completed check run that explains why nothing was reviewed. */
-  reportSkip(headSha: string, reason: string, conclusion: 'neutral' | 'skipped'): Promise<void>;
+  /** Creates a completed check run on the head commit that explains why nothing was reviewed. */
+  reportSkip(reason: string, conclusion: 'neutral' | 'skipped'): Promise<void>;
 }
 
 /**
@@ -99,6 +99,10 @@ export function createGitHubSink(
   let checkRunId: number | undefined;
   let reviewPosted = false;
 
+  // Every check run of ours is on the head commit under CHECK_NAME; the rest differs per caller.
+  type RunFields = Omit<NonNullable<Parameters<GitHubClient['rest']['checks']['create']>[0]>, 'owner' | 'repo' | 'name' | 'head_sha'>;
+  const createRun = (fields: RunFields) => octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: target.headSha, ...fields });
+
   async function findRun(runKey: string): Promise<EarlierRun | undefined> {
     const res = await octokit.rest.checks.listForRef({ ...repo, ref: target.headSha, check_name: CHECK_NAME, filter: 'all', per_page: 100 });
     const ours = res.data.check_runs
@@ -120,7 +124,7 @@ export function createGitHubSink(
       octokit.paginate(octokit.rest.pulls.listReviews, params) as Promise<PriorReview[]>,
     ]);
     // Whose markers count matters only once a bot has commented; a first review asks nothing more.
-    const botAuthored = [...comments, ...reviews].some((x) => x.user?.type === 'Bot' || /\[bot\]$/.test(x.user?.login ?? ''));
+    const botAuthored = [...comments, ...reviews].some((x) => isBotUser(x.user));
     return collectPriorState(comments, reviews, botAuthored ? await identity() : undefined);
   }
 
@@ -214,10 +218,7 @@ export function createGitHubSink(
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
     const withBatch = (batch: Annotation[] | undefined) => (batch && batch.length > 0 ? { ...output, annotations: batch } : output);
     const completion = { status: 'completed', conclusion, completed_at: now().toISOString() } as const;
-    const created = await octokit.rest.checks.create({
-      ...repo,
-      name: CHECK_NAME,
-      head_sha: target.headSha,
+    const created = await createRun({
       external_id: runKey,
       started_at: startedAt,
       ...(batches.length > 1 ? { status: 'in_progress' as const } : completion),
@@ -248,16 +249,13 @@ export function createGitHubSink(
     if (checkRunId !== undefined) {
       await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, ...failed });
     } else {
-      await octokit.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: target.headSha, external_id: runKey, started_at: startedAt, ...failed });
+      await createRun({ external_id: runKey, started_at: startedAt, ...failed });
     }
   }
 
-  async function reportSkip(headSha: string, reason: string, conclusion: 'neutral' | 'skipped'): Promise<void> {
+  async function reportSkip(reason: string, conclusion: 'neutral' | 'skipped'): Promise<void> {
     const at = now().toISOString();
-    await octokit.rest.checks.create({
-      ...repo,
-      name: CHECK_NAME,
-      head_sha: headSha,
+    await createRun({
       status: 'completed',
       conclusion,
       started_at: at,

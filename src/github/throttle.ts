@@ -18,13 +18,18 @@
 export const WRITE_BURST_ENV = 'P2PDMA_REVIEW_WRITE_BURST';
 /** Default burst: one event needs 2 writes (review, check run), so a few events at once are not delayed. */
 export const DEFAULT_WRITE_BURST = 10;
-/** Sustained rate of writes per installation: plugin-throttling's (and GitHub's) one per second. */
-export const WRITE_INTERVAL_MS = 1000;
-/** Sustained rate of writes that notify people (reviews, comments): plugin-throttling's one per 3 s. */
-export const NOTIFYING_WRITE_INTERVAL_MS = 3000;
-/** plugin-throttling's cap on concurrent requests per installation (GitHub allows 100 in all). */
-export const MAX_CONCURRENT_REQUESTS = 10;
-/** Rate-limited requests are retried at most this often (after `retry-after`), then the error stands. */
+// Sustained rate of writes per installation: plugin-throttling's (and GitHub's) one per second.
+const WRITE_INTERVAL_MS = 1000;
+// Sustained rate of writes that notify people (reviews, comments): plugin-throttling's one per 3 s.
+const NOTIFYING_WRITE_INTERVAL_MS = 3000;
+// plugin-throttling's cap on concurrent requests per installation (GitHub allows 100 in all).
+const MAX_CONCURRENT_REQUESTS = 10;
+/**
+ * plugin-throttling retries a rate-limited request at most this often (after `retry-after`, through the
+ * App's handlers); a 403 then stands. A 429 that gets through goes on to Probot's plugin-retry, which
+ * retries any status outside its do-not-retry list (403 is in it, 429 is not) up to 3 more times with its
+ * own back-off: a persistent secondary-limit 429 is sent 6 times in all.
+ */
 export const RATE_LIMIT_RETRIES = 2;
 
 /** A job as plugin-throttling schedules it: a function and its arguments. */
@@ -120,16 +125,17 @@ export interface RetryScheduler {
 }
 
 /**
- * Runs a job and, when it fails, asks the `failed` listeners whether to retry: a listener returning a
- * number (milliseconds) has the job run again after that long, as Bottleneck does. plugin-throttling's
- * listener returns one for rate-limit responses only, when the App's handler wants the retry.
+ * Runs a job and, when it fails, asks the `failed` listener whether to retry: an answer in milliseconds
+ * has the job run again after that long, as Bottleneck does. plugin-throttling registers one listener
+ * per client (this scheduler is per client), which answers for rate-limit responses only, when the
+ * App's handler wants the retry.
  */
 export function createRetryScheduler(clock: Clock = {}): RetryScheduler {
   const sleep = clock.sleep ?? realSleep;
-  const listeners: FailedListener[] = [];
+  let onFailed: FailedListener | undefined;
   return {
     on(event, listener) {
-      if (event === 'failed') listeners.push(listener);
+      if (event === 'failed') onFailed = listener;
     },
     async schedule(job, ...args) {
       for (let retryCount = 0; ; retryCount++) {
@@ -137,9 +143,10 @@ export function createRetryScheduler(clock: Clock = {}): RetryScheduler {
           return await job(...(args as never[]));
         } catch (error) {
           // A listener that throws counts as "no retry" (Bottleneck reports it and moves on).
-          const answers = await Promise.all(listeners.map(async (l) => l(error, { args, retryCount }) as unknown).map((p) => p.catch(() => undefined)));
-          const after = answers.find((a) => a !== undefined && a !== null);
-          if (after === undefined) throw error;
+          const after = await Promise.resolve()
+            .then(() => onFailed?.(error, { args, retryCount }))
+            .catch(() => undefined);
+          if (after == null) throw error;
           const ms = Math.trunc(Number(after)) || 0;
           if (ms > 0) await sleep(ms);
         }
@@ -173,7 +180,6 @@ type LimitHandler = (retryAfter: number, options: { method: string; url: string 
 
 /** The App's pacing, shared by every installation client of the process (keyed by installation). */
 export interface AppThrottle {
-  burst: number;
   /** The throttle options of an installation client, derived from the ones Probot configured. */
   forInstallation(inherited: ThrottleOptions | undefined, installationId: number | undefined): ThrottleOptions | undefined;
 }
@@ -192,7 +198,6 @@ export function createAppThrottle(burst: number, clock: Clock = {}): AppThrottle
     };
   const handlers = { onRateLimit: retry('primary'), onSecondaryRateLimit: retry('secondary') };
   return {
-    burst,
     forInstallation(inherited, installationId) {
       // Throttling switched off (tests, replay's dry run) stays off.
       if (!inherited || inherited.enabled === false) return inherited;

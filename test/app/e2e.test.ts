@@ -210,6 +210,9 @@ test('the same delivery twice at once: one review, one check run', async () => {
   expect(repo.reviews.filter((r) => r.pull === 45)).toHaveLength(1);
   expect(repo.checkRuns.filter((r) => r.head_sha === sha)).toHaveLength(1);
   expect(repo.comments.filter((c) => c.pull === 45)).toHaveLength(2);
+  // The second delivery is held off in-process, before it asks GitHub about earlier check runs.
+  expect(sim.requests.filter((r) => r.operationId === 'checks/list-for-ref' && r.path.includes(sha))).toHaveLength(1);
+  expect(logs.filter((l) => l.includes('"not reviewing: a review of this commit is already in progress"'))).toHaveLength(1);
 });
 
 test('no secret reached the log (private key, webhook secret, installation tokens)', () => {

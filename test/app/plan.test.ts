@@ -1,7 +1,7 @@
 // Planning a review run: inline vs body vs overflow, never twice, resolved findings, one review per head.
 import { indexFilePatch, type DiffIndex } from '../../src/github/diff-index.js';
 import { fingerprintMarker, headMarker, resolvedMarker } from '../../src/github/markers.js';
-import { collectPriorState, planReview, type PriorComment, type PriorReview } from '../../src/github/plan.js';
+import { collectPriorState, isBotUser, planReview, type PriorComment, type PriorReview } from '../../src/github/plan.js';
 import { finding } from './helpers.js';
 
 const BOT = 'p2pdma-review[bot]';
@@ -105,5 +105,15 @@ describe('planReview', () => {
       undefined,
     );
     expect([...prior.open.keys()]).toEqual(['fp4']);
+  });
+});
+
+describe('isBotUser', () => {
+  test('a bot is typed Bot or has a `[bot]` login; people and deleted accounts are not bots', () => {
+    expect(isBotUser({ login: 'github-actions[bot]', type: 'Bot' })).toBe(true);
+    expect(isBotUser({ login: 'renovate', type: 'Bot' })).toBe(true);
+    expect(isBotUser({ login: 'p2pdma-review[bot]' })).toBe(true);
+    expect(isBotUser({ login: 'someone', type: 'User' })).toBe(false);
+    expect(isBotUser(null)).toBe(false);
   });
 });

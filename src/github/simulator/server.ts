@@ -134,13 +134,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
     const method = (req.method ?? 'GET').toUpperCase();
     const record: RecordedRequest = { method, path, query: url.search, status: 0 };
     requests.push(record);
-    for (let i = 0; i < hooks.length; i++) {
-      if (hooks[i].method === method && hooks[i].path.test(path)) {
-        const [h] = hooks.splice(i, 1);
-        h.hook(record);
-        break;
-      }
-    }
+    takeOnce(hooks, method, path)?.hook(record);
     let reply: Reply;
     try {
       const raw = await readBody(req);
@@ -164,8 +158,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
         }
       }
       const identity = authenticate(req, op);
-      const cannedAt = canned.findIndex((c) => c.method === method && c.path.test(path));
-      const answer = cannedAt >= 0 ? canned.splice(cannedAt, 1)[0].reply : undefined;
+      const answer = takeOnce(canned, method, path)?.reply;
       reply = answer
         ? { status: answer.status, json: answer.json ?? {}, headers: answer.headers }
         : await route({ req, op, query: url.searchParams, body, identity, base, path });
@@ -589,6 +582,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Gi
 }
 
 const GRAPHQL_OPERATION: OperationMatch = { operationId: 'graphql', method: 'POST', template: '/graphql', params: {} };
+
+/** Removes and returns the first entry registered for `method` and `path` (see `once`, `replyOnce`). */
+function takeOnce<T extends { method: string; path: RegExp }>(list: T[], method: string, path: string): T | undefined {
+  const at = list.findIndex((e) => e.method === method && e.path.test(path));
+  return at >= 0 ? list.splice(at, 1)[0] : undefined;
+}
 
 function userJson(u: SimUser) {
   return {
