@@ -111,18 +111,11 @@ function flatStmtsOf(s: Stmt): Flat<Stmt> {
   return flat;
 }
 
-/** Pre-order walk over an expression tree; `parents` is the chain from the statement's root expression. */
-export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void, parents: readonly Expr[] = ROOT): void {
-  if (isLeaf(e)) { visit(e, parents as Expr[]); return; }
-  let flat: Flat<Expr>;
-  if (parents === ROOT) {
-    flat = flatExprsOf(e);
-  } else {
-    flat = { nodes: [], parents: [] };
-    collectExprs(e, parents, flat);
-  }
-  const { nodes, parents: ps } = flat;
-  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
+/** Pre-order walk over an expression tree; `parents` is the chain from `e` (outermost first, empty for `e`). */
+export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void): void {
+  if (isLeaf(e)) { visit(e, ROOT as unknown as Expr[]); return; }
+  const { nodes, parents } = flatExprsOf(e);
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
 }
 
 /** The expressions a statement evaluates itself (not those of nested statements). */
@@ -163,17 +156,10 @@ export function stmtChildren(s: Stmt): Stmt[] {
   }
 }
 
-/** Pre-order walk over statements; `parents` lists enclosing statements, outermost first. */
-export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void, parents: readonly Stmt[] = ROOT): void {
-  let flat: Flat<Stmt>;
-  if (parents === ROOT) {
-    flat = flatStmtsOf(s);
-  } else {
-    flat = { nodes: [], parents: [] };
-    collectStmts(s, parents, flat);
-  }
-  const { nodes, parents: ps } = flat;
-  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
+/** Pre-order walk over statements; `parents` lists enclosing statements below `s`, outermost first. */
+export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void): void {
+  const { nodes, parents } = flatStmtsOf(s);
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
 }
 
 // ───────────── per-function index, built once and shared by every rule ─────────────
