@@ -40,46 +40,23 @@ function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
 /**
  * A pre-order walk recorded as two parallel arrays (node i, and its parent chain), replayed by later walks of
  * the same root with an index loop: no per-node tuple, iterator or destructuring. Kept per root because rules
- * still walk the same conditions and sub-expressions (an `if` condition, a loop body's statements) in turn.
+ * still walk the same conditions and sub-expressions (an `if` condition, a loop body's statements) in turn, and
+ * because the per-function index below is built from the same walks of each statement's expressions.
  */
 interface Flat<T> { nodes: T[]; parents: T[][] }
 
 const flatExprs = new WeakMap<Expr, Flat<Expr>>();
 const flatStmts = new WeakMap<Stmt, Flat<Stmt>>();
 
-/** Records `e` and its subtree in pre-order; children in exprChildren() order, without building its arrays. */
+/** Records `e` and its subtree in pre-order (children in exprChildren() order) with their parent chains. */
 function collectExprs(e: Expr, parents: readonly Expr[], out: Flat<Expr>): void {
   out.nodes.push(e);
   out.parents.push(parents as Expr[]);
-  switch (e.k) {
-    case 'call': {
-      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
-      if (!callee && e.args.length === 0) return;
-      const next = chainOf(e, parents);
-      if (callee) collectExprs(callee, next, out);
-      for (const a of e.args) collectExprs(a, next, out);
-      return;
-    }
-    case 'field': collectExprs(e.base, chainOf(e, parents), out); return;
-    case 'index': { const next = chainOf(e, parents); collectExprs(e.base, next, out); collectExprs(e.index, next, out); return; }
-    case 'addr': case 'deref': case 'cast': case 'unary': collectExprs(e.arg, chainOf(e, parents), out); return;
-    case 'binary': case 'assign': { const next = chainOf(e, parents); collectExprs(e.left, next, out); collectExprs(e.right, next, out); return; }
-    case 'cond': {
-      const next = chainOf(e, parents);
-      collectExprs(e.test, next, out);
-      collectExprs(e.then, next, out);
-      collectExprs(e.else, next, out);
-      return;
-    }
-    case 'comma': case 'init': case 'other': {
-      const list = e.k === 'comma' ? e.list : e.k === 'init' ? e.items : e.children;
-      if (list.length === 0) return;
-      const next = chainOf(e, parents);
-      for (const c of list) collectExprs(c, next, out);
-      return;
-    }
-    default: return;
-  }
+  if (isLeaf(e)) return;
+  const children = exprChildren(e);
+  if (children.length === 0) return;
+  const next = chainOf(e, parents);
+  for (const c of children) collectExprs(c, next, out);
 }
 
 function collectStmts(s: Stmt, parents: readonly Stmt[], out: Flat<Stmt>): void {
@@ -215,59 +192,35 @@ interface FunctionIndex {
  */
 const indexes = new WeakMap<FunctionIR, FunctionIndex>();
 
-interface Building {
-  exprs: ExprSite[];
-  byKind: Map<Kind, ExprSite[]>;
-  stmt: Stmt;
-  stmtParents: Stmt[];
-  stmtIndex: number;
+/** The site of one expression of statement `stmtIndex`; a call's site is also its CallSite (the same object). */
+function siteOf(e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[], stmtIndex: number, order: number): ExprSite {
+  return Object.freeze(e.k === 'call'
+    ? { expr: e, call: e, exprParents, stmt, stmtParents, stmtIndex, order }
+    : { expr: e, exprParents, stmt, stmtParents, stmtIndex, order });
 }
 
-/** Records `e` and its subtree in pre-order, children in exprChildren() order, with their parent chains. */
-function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
-  // A call's site is also its CallSite (callsIn() hands out the same objects).
-  const order = b.exprs.length;
-  const site: ExprSite = Object.freeze(e.k === 'call'
-    ? { expr: e, call: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order }
-    : { expr: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order });
-  b.exprs.push(site);
-  const list = b.byKind.get(e.k);
-  if (list) list.push(site); else b.byKind.set(e.k, [site]);
-  switch (e.k) {
-    case 'ident': case 'literal': case 'sizeof': return;
-    case 'call': {
-      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
-      if (!callee && e.args.length === 0) return;
-      const next = chainOf(e, exprParents);
-      if (callee) indexExpr(callee, next, b);
-      for (const a of e.args) indexExpr(a, next, b);
-      return;
-    }
-    default: {
-      const children = exprChildren(e);
-      if (children.length === 0) return;
-      const next = chainOf(e, exprParents);
-      for (const c of children) indexExpr(c, next, b);
-    }
-  }
-}
-
+/** Indexes a function from the per-root walks: the sites are walkExpr()'s visits of each statement's own roots. */
 function indexOf(fn: FunctionIR): FunctionIndex {
   let idx = indexes.get(fn);
   if (idx) return idx;
   const stmts = flatStmtsOf(fn.body);
   const exprStart: number[] = [];
-  const b: Building = { exprs: [], byKind: new Map(), stmt: fn.body, stmtParents: ROOT as unknown as Stmt[], stmtIndex: 0 };
+  const exprs: ExprSite[] = [];
+  const byKind = new Map<Kind, ExprSite[]>();
+  const add = (site: ExprSite): void => {
+    exprs.push(site);
+    const list = byKind.get(site.expr.k);
+    if (list) list.push(site); else byKind.set(site.expr.k, [site]);
+  };
   for (let i = 0; i < stmts.nodes.length; i++) {
-    exprStart.push(b.exprs.length);
-    b.stmt = stmts.nodes[i];
-    b.stmtParents = stmts.parents[i];
-    b.stmtIndex = i;
-    for (const root of ownExprs(b.stmt)) indexExpr(root, ROOT as unknown as Expr[], b);
+    exprStart.push(exprs.length);
+    const stmt = stmts.nodes[i];
+    const stmtParents = stmts.parents[i];
+    for (const root of ownExprs(stmt)) walkExpr(root, (e, exprParents) => add(siteOf(e, exprParents, stmt, stmtParents, i, exprs.length)));
   }
-  exprStart.push(b.exprs.length);
-  for (const l of b.byKind.values()) Object.freeze(l);
-  idx = { stmts, exprs: Object.freeze(b.exprs), exprStart, byKind: b.byKind };
+  exprStart.push(exprs.length);
+  for (const l of byKind.values()) Object.freeze(l);
+  idx = { stmts, exprs: Object.freeze(exprs), exprStart, byKind };
   indexes.set(fn, idx);
   return idx;
 }
