@@ -43,7 +43,10 @@ export class FileAnalysis {
     return this.ir.functions;
   }
 
-  /** Every call in a function (computed once per function and shared: frozen). */
+  /**
+   * Every call in a function (computed once per function and shared: frozen).
+   * @deprecated The same list as `callsIn(fn)`, which src/analysis uses; kept until src/rules stops calling it.
+   */
   calls(fn: FunctionIR): readonly CallSite[] {
     return callsIn(fn);
   }

@@ -5,7 +5,7 @@
 import type { Expr, FileIR, FunctionIR, VarDecl } from '../c/ir.js';
 import type { Evidence } from '../types.js';
 import { memoryKindOfCall, valueClassOfCall, type ModelLookup } from './calls.js';
-import { assignSites, stripCasts, walkFunction, walkStmts } from './walk.js';
+import { exprSitesOfKind, stripCasts, walkFunction, walkStmts } from './walk.js';
 
 /** What a value can be: a memory kind id from the model, a value class, or unknown. */
 export type ValueKind = string;
@@ -80,7 +80,7 @@ export class Provenance {
   }
 
   private collectFieldAssigns(fn: FunctionIR): void {
-    for (const { expr: e } of assignSites(fn)) {
+    for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
       if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
         const list = this.fieldAssigns.get(e.left.field) ?? [];
         list.push({ rhs: e.right, fn, line: e.line });

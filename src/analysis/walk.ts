@@ -257,19 +257,6 @@ export function exprSitesOfKind(fn: FunctionIR, ...kinds: Kind[]): readonly Expr
 }
 
 /**
- * Visits every expression of a function with its statement: the same visits, in the same order, as
- * `walkStmts(fn.body, (s, sp) => { for (const r of ownExprs(s)) walkExpr(r, (e, ep) => visit(e, ep, s, sp)); })`,
- * replayed from the function's index.
- */
-export function forEachExpr(fn: FunctionIR, visit: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void): void {
-  const sites = indexOf(fn).exprs;
-  for (let i = 0; i < sites.length; i++) {
-    const s = sites[i];
-    visit(s.expr, s.exprParents, s.stmt, s.stmtParents);
-  }
-}
-
-/**
  * Visits each statement of a function (pre-order) and, right after it, the expressions it evaluates itself:
  * the visits of `walkStmts(fn.body, (s, sp) => { onStmt(s, sp); for (const r of ownExprs(s)) walkExpr(r, ...) })`.
  * `onStmt` returning false skips that statement's own expressions (not those of nested statements). With `kinds`,
@@ -379,7 +366,11 @@ export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
   return idx.identsByName.get(name) ?? EMPTY;
 }
 
-/** Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen). */
+/**
+ * Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen).
+ * @deprecated The same list as `exprSitesOfKind(fn, 'assign')`, which src/analysis uses; kept until src/rules
+ * stops calling it.
+ */
 export function assignSites(fn: FunctionIR): readonly ExprSite[] {
   return exprSitesOfKind(fn, 'assign');
 }

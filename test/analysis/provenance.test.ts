@@ -1,6 +1,6 @@
 import { parseC } from '../../src/c/parser.js';
 import { lowerTree } from '../../src/c/lower.js';
-import { FileAnalysis } from '../../src/analysis/index.js';
+import { callsIn, FileAnalysis } from '../../src/analysis/index.js';
 import type { Expr, FunctionIR } from '../../src/c/ir.js';
 import { fakeModel } from './fake-model.js';
 
@@ -12,7 +12,7 @@ function analyse(src: string): FileAnalysis {
 /** The first argument of the first call to `callee` in `fn`. */
 function argOf(a: FileAnalysis, fnName: string, callee: string, index: number): { e: Expr; fn: FunctionIR } {
   const fn = a.functions.find((f) => f.name === fnName)!;
-  const site = a.calls(fn).find((s) => s.call.callee === callee)!;
+  const site = callsIn(fn).find((s) => s.call.callee === callee)!;
   return { e: site.call.args[index], fn };
 }
 
@@ -66,14 +66,14 @@ describe('provenance', () => {
       return 0;
     }`);
     const fn = a.functions[0];
-    const sites = a.calls(fn).filter((s) => s.call.callee === 'sg_init_one');
+    const sites = callsIn(fn).filter((s) => s.call.callee === 'sg_init_one');
     expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['stack'], ['stack'], ['kernel-image']]);
   });
 
   test('parameters and unknown calls stay unknown', () => {
     const a = analyse(`int f(void *p, struct sg *sg) { void *q = foo_get(); sg_set_buf(sg, p, 4); sg_set_buf(sg, q, 4); return 0; }`);
     const fn = a.functions[0];
-    const sites = a.calls(fn).filter((s) => s.call.callee === 'sg_set_buf');
+    const sites = callsIn(fn).filter((s) => s.call.callee === 'sg_set_buf');
     expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['unknown'], ['unknown']]);
   });
 

@@ -3,7 +3,7 @@
 import { parseC } from '../../src/c/parser.js';
 import { lowerTree } from '../../src/c/lower.js';
 import {
-  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesIn, exprSitesOfKind, forEachExpr, identSites, localDeclOf, ownExprs,
+  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesIn, exprSitesOfKind, identSites, localDeclOf, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
@@ -75,7 +75,7 @@ describe('per-function index', () => {
     });
   });
 
-  test('forEachExpr and walkFunction replay walkStmts + ownExprs + walkExpr exactly', () => {
+  test('walkFunction replays walkStmts + ownExprs + walkExpr exactly', () => {
     const classic: unknown[][] = [];
     walkStmts(fn.body, (s, sp) => {
       classic.push(['stmt', s, sp]);
@@ -85,7 +85,7 @@ describe('per-function index', () => {
     walkFunction(fn, (s, sp) => { replayed.push(['stmt', s, sp]); }, (e, ep, s, sp) => replayed.push(['expr', e, ep, s, sp]));
     expect(replayed).toEqual(classic);
     const exprsOnly: unknown[][] = [];
-    forEachExpr(fn, (e, ep, s, sp) => exprsOnly.push(['expr', e, ep, s, sp]));
+    walkFunction(fn, undefined, (e, ep, s, sp) => exprsOnly.push(['expr', e, ep, s, sp]));
     expect(exprsOnly).toEqual(classic.filter((c) => c[0] === 'expr'));
   });
 
