@@ -179,7 +179,6 @@ interface FunctionIndex {
   kindSets?: Map<string, readonly ExprSite[]>;
   calls?: readonly CallSite[];
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
-  identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
   decls?: ReadonlyMap<string, VarDecl>;
   postOrder?: Map<Expr, readonly Call[]>;
 }
@@ -223,11 +222,6 @@ function indexOf(fn: FunctionIR): FunctionIndex {
   idx = { stmts, exprs: Object.freeze(exprs), exprStart, byKind };
   indexes.set(fn, idx);
   return idx;
-}
-
-/** Every expression a function evaluates, in walk order: statements pre-order, each one's expressions pre-order. */
-export function exprSitesIn(fn: FunctionIR): readonly ExprSite[] {
-  return indexOf(fn).exprs;
 }
 
 /** The expressions of the given kinds in a function, in walk order (frozen). */
@@ -350,22 +344,6 @@ function collectPostOrder(e: Expr, out: Call[]): void {
   if (e.k === 'call') out.push(e);
 }
 
-/** The places a function mentions identifier `name`, in walk order (frozen; empty when there are none). */
-export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
-  const idx = indexOf(fn);
-  if (!idx.identsByName) {
-    const m = new Map<string, ExprSite[]>();
-    for (const s of idx.byKind.get('ident') ?? EMPTY) {
-      if (s.expr.k !== 'ident') continue;
-      const l = m.get(s.expr.name);
-      if (l) l.push(s); else m.set(s.expr.name, [s]);
-    }
-    for (const l of m.values()) Object.freeze(l);
-    idx.identsByName = m;
-  }
-  return idx.identsByName.get(name) ?? EMPTY;
-}
-
 /**
  * Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen).
  * @deprecated The same list as `exprSitesOfKind(fn, 'assign')`, which src/analysis uses; kept until src/rules
@@ -408,21 +386,9 @@ export function lvalueKey(e: Expr): string | undefined {
   return undefined;
 }
 
-/** The last field name of a field path (`nents` for `req->ctx.nents`), used to match fields across functions. */
-export function fieldName(e: Expr): string | undefined {
-  return e.k === 'field' ? e.field : undefined;
-}
-
 /** Strips casts and parentheses (already gone in the IR) to the value expression. */
 export function stripCasts(e: Expr): Expr {
   let cur = e;
   while (cur.k === 'cast') cur = cur.arg;
   return cur;
-}
-
-/** All identifiers an expression mentions. */
-export function identsIn(e: Expr): string[] {
-  const out: string[] = [];
-  walkExpr(e, (x) => { if (x.k === 'ident') out.push(x.name); });
-  return out;
 }
