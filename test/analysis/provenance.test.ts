@@ -1,12 +1,11 @@
-import { parseC } from '../../src/c/parser.js';
-import { lowerTree } from '../../src/c/lower.js';
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
 import { callsIn, FileAnalysis } from '../../src/analysis/index.js';
 import type { Expr, FunctionIR } from '../../src/c/ir.js';
 import { fakeModel } from './fake-model.js';
 
 function analyse(src: string): FileAnalysis {
-  const { tree, original } = parseC(src);
-  return new FileAnalysis(lowerTree(tree.rootNode, original, (r) => r + 1, 'x.c'), fakeModel);
+  return new FileAnalysis(lowerSyntax(parseSyntax(src), (r) => r + 1, 'x.c'), fakeModel);
 }
 
 /** The first argument of the first call to `callee` in `fn`. */

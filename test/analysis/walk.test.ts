@@ -1,7 +1,7 @@
 // The per-function IR index (src/analysis/walk.ts): every memoised answer must equal what a fresh walk of the
 // function computes, in the same order, and be frozen so that no rule can change what the next one reads.
-import { parseC } from '../../src/c/parser.js';
-import { lowerTree } from '../../src/c/lower.js';
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
 import {
   assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesOfKind, localDeclOf, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
@@ -33,8 +33,7 @@ int f(struct dev *d, struct scatterlist *sgl, int n)
 }`;
 
 function lower(src: string): FileIR {
-  const { tree, original } = parseC(src);
-  return lowerTree(tree.rootNode, original, (r) => r + 1, 'x.c');
+  return lowerSyntax(parseSyntax(src), (r) => r + 1, 'x.c');
 }
 
 function fnOf(ir: FileIR, name: string): FunctionIR {
