@@ -52,7 +52,6 @@ const KEYED = new Set(['spin', 'mutex', 'srcu']);
 const MAX_STATES = 32;
 
 interface Ctx {
-  fn: FunctionIR;
   model: ModelLookup;
   report: LockReport;
 }
@@ -104,8 +103,7 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
 
 function evalExpr(ctx: Ctx, state: State, e: Expr): State {
   let cur = state;
-  // The path walk evaluates the function's statement-level expressions only: their calls are in the index.
-  for (const c of callsInEvaluationOrder(ctx.fn, e)) cur = applyCall(ctx, cur, c);
+  for (const c of callsInEvaluationOrder(e)) cur = applyCall(ctx, cur, c);
   return cur;
 }
 
@@ -184,7 +182,7 @@ export function analyseLocks(fn: FunctionIR, model: ModelLookup, opts: LockOptio
   const annotated = new Set<string>();
   for (const a of fn.annotations) for (const cls of annotatedClasses(a)) annotated.add(cls);
   const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
-  const ctx: Ctx = { fn, model, report };
+  const ctx: Ctx = { model, report };
   const entry: State = (opts.entry ?? []).map((e) => ({
     cls: e.cls, key: e.key ?? e.cls, line: e.line, call: e.call, entry: true,
   }));

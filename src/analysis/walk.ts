@@ -180,7 +180,6 @@ interface FunctionIndex {
   calls?: readonly CallSite[];
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
   decls?: ReadonlyMap<string, VarDecl>;
-  postOrder?: Map<Expr, readonly Call[]>;
 }
 
 /**
@@ -302,41 +301,21 @@ export function callsNamed(fn: FunctionIR, callee: string): readonly CallSite[] 
   return idx.callsByCallee.get(callee) ?? EMPTY;
 }
 
+const postOrders = new WeakMap<Expr, readonly Call[]>();
+
 /**
  * The calls of an expression in evaluation order, arguments before the call that uses them (post-order; frozen).
- * For the function's statement-level expressions (`ownExprs()` entries) the answer comes from the index: a call
- * is due once the pre-order walk has left its subtree. Any other expression is walked.
+ * Memoised per expression: the lock path walk asks for the same statement expressions on every path through them.
  */
-export function callsInEvaluationOrder(fn: FunctionIR, root: Expr): readonly Call[] {
-  const idx = indexOf(fn);
-  if (!idx.postOrder) {
-    const byRoot = new Map<Expr, readonly Call[]>();
-    for (const s of idx.stmts.nodes) for (const r of ownExprs(s)) byRoot.set(r, EMPTY);
-    let current: Expr | undefined;
-    let out: Call[] = [];
-    const pending: CallSite[] = [];
-    const flush = () => {
-      while (pending.length) out.push(pending.pop()!.call);
-      if (current) byRoot.set(current, Object.freeze(out));
-      out = [];
-    };
-    for (const site of callsIn(fn)) {
-      const r = site.exprParents.length ? site.exprParents[0] : site.call;
-      if (r !== current) {
-        flush();
-        current = r;
-      }
-      while (pending.length && !site.exprParents.includes(pending[pending.length - 1].call)) out.push(pending.pop()!.call);
-      pending.push(site);
-    }
-    flush();
-    idx.postOrder = byRoot;
+export function callsInEvaluationOrder(root: Expr): readonly Call[] {
+  let calls = postOrders.get(root);
+  if (!calls) {
+    const out: Call[] = [];
+    collectPostOrder(root, out);
+    calls = Object.freeze(out);
+    postOrders.set(root, calls);
   }
-  const known = idx.postOrder.get(root);
-  if (known) return known;
-  const out: Call[] = [];
-  collectPostOrder(root, out);
-  return Object.freeze(out);
+  return calls;
 }
 
 function collectPostOrder(e: Expr, out: Call[]): void {

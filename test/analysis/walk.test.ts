@@ -145,17 +145,17 @@ describe('per-function index', () => {
     walkStmts(fn.body, (s) => {
       for (const r of ownExprs(s)) {
         roots++;
-        expect(callsInEvaluationOrder(fn, r)).toEqual(postOrder(r));
-        expect(Object.isFrozen(callsInEvaluationOrder(fn, r))).toBe(true);
+        expect(callsInEvaluationOrder(r)).toEqual(postOrder(r));
+        expect(Object.isFrozen(callsInEvaluationOrder(r))).toBe(true);
       }
     });
     expect(roots).toBeGreaterThan(10);
-    // `count > helper(i) ? helper(count) : 0`: a sub-expression, not a root, is walked.
+    // `count > helper(i) ? helper(count) : 0`: a sub-expression, not a statement's root, works the same.
     const cond = ref.find((r) => r.expr.k === 'cond')!.expr;
-    expect(callsInEvaluationOrder(fn, cond).map((c) => c.text)).toEqual(['helper(i)', 'helper(count)']);
+    expect(callsInEvaluationOrder(cond).map((c) => c.text)).toEqual(['helper(i)', 'helper(count)']);
     const nested = fnOf(lower('int g(void) { return a(b(c(1), d()), e(f())); }'), 'g');
     walkStmts(nested.body, (s) => {
-      for (const r of ownExprs(s)) expect(callsInEvaluationOrder(nested, r).map((c) => c.callee)).toEqual(['c', 'd', 'b', 'f', 'e', 'a']);
+      for (const r of ownExprs(s)) expect(callsInEvaluationOrder(r).map((c) => c.callee)).toEqual(['c', 'd', 'b', 'f', 'e', 'a']);
     });
   });
 
