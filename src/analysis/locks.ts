@@ -107,14 +107,6 @@ function evalExpr(ctx: Ctx, state: State, e: Expr): State {
   return cur;
 }
 
-function evalExprs(ctx: Ctx, states: State[], exprs: Expr[]): State[] {
-  return states.map((s) => {
-    let cur = s;
-    for (const e of exprs) cur = evalExpr(ctx, cur, e);
-    return cur;
-  });
-}
-
 /** A trylock in a condition: which branch holds the lock. */
 function trylockIn(ctx: Ctx, cond: Expr): { call: Call; negated: boolean } | undefined {
   let e = cond;
@@ -166,7 +158,7 @@ function lockDomain(ctx: Ctx): PathDomain<State> {
     },
     branch(states, cond) {
       const tl = trylockIn(ctx, cond);
-      const after = evalExprs(ctx, states, [cond]);
+      const after = states.map((st) => evalExpr(ctx, st, cond));
       if (!tl) return { then: after, else: after };
       const lock = lockOf(ctx, tl.call)!;
       const held = (st: State): State => [...st, { cls: lock.cls, key: lock.key, line: tl.call.line, call: tl.call.callee }];
