@@ -332,8 +332,13 @@ export function assignSites(fn: FunctionIR): readonly ExprSite[] {
   return exprSitesOfKind(fn, 'assign');
 }
 
-/** The first local declaration of `name` in a function (walk order), if any: memoised per function. */
-export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
+/**
+ * The local declarations of a function by name, memoised per function and shared (read it, never change it).
+ * A name declared in several blocks maps to its first declaration in walk order. The right one depends on where
+ * the name is used (an inner block's declaration shadows an outer one); with kernel style's declarations at the
+ * top of a block the first is the outermost, the one most uses see.
+ */
+export function localDecls(fn: FunctionIR): ReadonlyMap<string, VarDecl> {
   const idx = indexOf(fn);
   if (!idx.decls) {
     const m = new Map<string, VarDecl>();
@@ -344,7 +349,12 @@ export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
     }
     idx.decls = m;
   }
-  return idx.decls.get(name);
+  return idx.decls;
+}
+
+/** The local declaration of `name` in a function, as `localDecls(fn)` has it. */
+export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
+  return localDecls(fn).get(name);
 }
 
 /** Whitespace-normalised text of an expression: the identity used to match `rctx->nents` across functions. */

@@ -3,7 +3,7 @@
 import { parseSyntax } from '../../src/c/parser.js';
 import { lowerSyntax } from '../../src/c/lower.js';
 import {
-  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesOfKind, localDeclOf, ownExprs,
+  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesOfKind, localDeclOf, localDecls, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
@@ -189,11 +189,14 @@ describe('per-function index', () => {
     expect(a.functionsNamed('nothing')).toEqual([]);
   });
 
-  test('local and file declarations by name: first one wins, as find() would', () => {
+  test('declarations by name: the first of a local, the last of a global; Provenance reads the same maps', () => {
     expect(localDeclOf(fn, 'count')).toBe(walkedDecls(fn).find((v) => v.name === 'count'));
     expect(localDeclOf(fn, 'count')?.line).toBe(7);
     expect(localDeclOf(fn, 'nope')).toBeUndefined();
-    expect(globalNamed(ir, 'table')).toBe(ir.globals.find((g) => g.name === 'table'));
+    expect([...localDecls(fn).values()]).toEqual([...new Set(walkedDecls(fn).map((v) => v.name))].map((n) => localDeclOf(fn, n)));
+    expect(new FileAnalysis(ir, fakeModel).provenance.scope(fn).locals).toBe(localDecls(fn));
+    expect(globalNamed(ir, 'table')).toBe(ir.globals.filter((g) => g.name === 'table').pop());
+    expect(globalNamed(ir, 'table')?.line).toBe(3);
     expect(structFieldsNamed(ir, 'nents')).toEqual(ir.structFields.filter((f) => f.name === 'nents'));
     expect(structFieldsNamed(ir, 'nents').length).toBe(1);
     expect(Object.isFrozen(structFieldsNamed(ir, 'nents'))).toBe(true);
