@@ -88,7 +88,7 @@ function lowerExpr(ctx: Ctx, n: CNode): Expr {
       return {
         line: p.line, endLine: p.endLine, text: p.text, k: 'field',
         base: base ? lowerExpr(ctx, base) : other(ctx, n), field: field ? ptext(ctx, field) : '',
-        arrow: ((op ? ptext(ctx, op) : ptext(ctx, n).includes('->')) ? '->' : '.') === '->',
+        arrow: op ? ptext(ctx, op) === '->' : ptext(ctx, n).includes('->'),
       };
     }
     case 'subscript_expression': {

@@ -69,6 +69,22 @@ describe('provenance', () => {
     expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['stack'], ['stack'], ['kernel-image']]);
   });
 
+  test('members: `.` stays in the object (a local struct is on the stack), `->` follows the pointer', () => {
+    const a = analyse(`struct cmd { u8 hdr; u8 data[16]; };
+    int f(struct sg *sg) {
+      struct cmd c;
+      struct cmd *p = kmalloc(sizeof(*p), GFP_KERNEL);
+      sg_init_one(sg, &c.hdr, 1);
+      sg_init_one(sg, c.data, 16);
+      sg_init_one(sg, &p->hdr, 1);
+      sg_init_one(sg, p->data, 16);
+      return 0;
+    }`);
+    const fn = a.functions[0];
+    const sites = callsIn(fn).filter((s) => s.call.callee === 'sg_init_one');
+    expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['stack'], ['stack'], ['slab'], ['slab']]);
+  });
+
   test('parameters and unknown calls stay unknown', () => {
     const a = analyse(`int f(void *p, struct sg *sg) { void *q = foo_get(); sg_set_buf(sg, p, 4); sg_set_buf(sg, q, 4); return 0; }`);
     const fn = a.functions[0];
