@@ -15,8 +15,9 @@ function indexOf(ir: FileIR): DeclIndex {
   let idx = indexes.get(ir);
   if (idx) return idx;
   const globals = new Map<string, VarDecl>();
-  // The first declaration of a name wins, as `ir.globals.find()` would.
-  for (const g of ir.globals) if (!globals.has(g.name)) globals.set(g.name, g);
+  // The last declaration of a name wins: file-scope declarations of one name are one object (C11 6.2.7, 6.9.2),
+  // and the later one (`extern int t[];` ... `int t[4] = {...};`) is usually the definition with the full type.
+  for (const g of ir.globals) globals.set(g.name, g);
   const fields = new Map<string, StructField[]>();
   for (const f of ir.structFields) {
     const l = fields.get(f.name);
@@ -28,7 +29,7 @@ function indexOf(ir: FileIR): DeclIndex {
   return idx;
 }
 
-/** The first global declared as `name` in the file (the same answer as `ir.globals.find()`). */
+/** The global declared as `name` in the file: its last declaration when there are several. */
 export function globalNamed(ir: FileIR, name: string): VarDecl | undefined {
   return indexOf(ir).globals.get(name);
 }

@@ -5,7 +5,7 @@ import type { Expr, FileIR, FunctionIR, Stmt } from '../c/ir.js';
 import type { ModelLookup } from './calls.js';
 import { analyseLocks, type LockReport } from './locks.js';
 import { Provenance, type Origin, type ValueKind } from './provenance.js';
-import { callsIn, callsNamed, exprKey, exprSitesOfKind, type CallSite } from './walk.js';
+import { callsIn, exprKey, exprSitesOfKind, type CallSite } from './walk.js';
 
 export type { Origin, ValueKind } from './provenance.js';
 export type { CallSite } from './walk.js';
@@ -43,14 +43,12 @@ export class FileAnalysis {
     return this.ir.functions;
   }
 
-  /** Every call in a function (computed once per function and shared: frozen). */
+  /**
+   * Every call in a function (computed once per function and shared: frozen).
+   * @deprecated The same list as `callsIn(fn)`, which src/analysis uses; kept until src/rules stops calling it.
+   */
   calls(fn: FunctionIR): readonly CallSite[] {
     return callsIn(fn);
-  }
-
-  /** The calls in `fn` to one callee, in source order (frozen). */
-  callsNamed(fn: FunctionIR, callee: string): readonly CallSite[] {
-    return callsNamed(fn, callee);
   }
 
   /** Every call in the file, function by function (computed once: frozen). */

@@ -52,7 +52,6 @@ const KEYED = new Set(['spin', 'mutex', 'srcu']);
 const MAX_STATES = 32;
 
 interface Ctx {
-  fn: FunctionIR;
   model: ModelLookup;
   report: LockReport;
 }
@@ -104,17 +103,8 @@ function applyCall(ctx: Ctx, state: State, call: Call): State {
 
 function evalExpr(ctx: Ctx, state: State, e: Expr): State {
   let cur = state;
-  // The path walk evaluates the function's statement-level expressions only: their calls are in the index.
-  for (const c of callsInEvaluationOrder(ctx.fn, e)) cur = applyCall(ctx, cur, c);
+  for (const c of callsInEvaluationOrder(e)) cur = applyCall(ctx, cur, c);
   return cur;
-}
-
-function evalExprs(ctx: Ctx, states: State[], exprs: Expr[]): State[] {
-  return states.map((s) => {
-    let cur = s;
-    for (const e of exprs) cur = evalExpr(ctx, cur, e);
-    return cur;
-  });
 }
 
 /** A trylock in a condition: which branch holds the lock. */
@@ -168,7 +158,7 @@ function lockDomain(ctx: Ctx): PathDomain<State> {
     },
     branch(states, cond) {
       const tl = trylockIn(ctx, cond);
-      const after = evalExprs(ctx, states, [cond]);
+      const after = states.map((st) => evalExpr(ctx, st, cond));
       if (!tl) return { then: after, else: after };
       const lock = lockOf(ctx, tl.call)!;
       const held = (st: State): State => [...st, { cls: lock.cls, key: lock.key, line: tl.call.line, call: tl.call.callee }];
@@ -184,7 +174,7 @@ export function analyseLocks(fn: FunctionIR, model: ModelLookup, opts: LockOptio
   const annotated = new Set<string>();
   for (const a of fn.annotations) for (const cls of annotatedClasses(a)) annotated.add(cls);
   const report: LockReport = { heldAtReturn: [], releaseUnheld: [], sleepInSection: [], annotated };
-  const ctx: Ctx = { fn, model, report };
+  const ctx: Ctx = { model, report };
   const entry: State = (opts.entry ?? []).map((e) => ({
     cls: e.cls, key: e.key ?? e.cls, line: e.line, call: e.call, entry: true,
   }));

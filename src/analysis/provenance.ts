@@ -5,7 +5,8 @@
 import type { Expr, FileIR, FunctionIR, VarDecl } from '../c/ir.js';
 import type { Evidence } from '../types.js';
 import { memoryKindOfCall, valueClassOfCall, type ModelLookup } from './calls.js';
-import { assignSites, stripCasts, walkFunction, walkStmts } from './walk.js';
+import { globalNamed, structFieldsNamed } from './decl-index.js';
+import { exprSitesOfKind, localDecls, stripCasts, walkFunction, walkStmts } from './walk.js';
 
 /** What a value can be: a memory kind id from the model, a value class, or unknown. */
 export type ValueKind = string;
@@ -21,7 +22,8 @@ export interface Origin {
 interface Assignment { rhs: Expr; fn: FunctionIR; line: number }
 
 interface FnScope {
-  locals: Map<string, VarDecl>;
+  /** The function's local declarations by name (walk.ts `localDecls`, shared). */
+  locals: ReadonlyMap<string, VarDecl>;
   params: Map<string, VarDecl>;
   assigns: Map<string, Assignment[]>;
 }
@@ -32,20 +34,12 @@ const MAX_DEPTH = 10;
 export class Provenance {
   private readonly scopes = new Map<FunctionIR, FnScope>();
   private readonly fieldAssigns = new Map<string, Assignment[]>();
-  private readonly fieldDecls = new Map<string, VarDecl[]>();
-  private readonly globals = new Map<string, VarDecl>();
   private readonly functions = new Map<string, FunctionIR>();
   private readonly summaries = new Map<string, Origin[]>();
   private readonly memo = new Map<Expr, Origin[]>();
   private readonly active = new Set<string>();
 
   constructor(private readonly ir: FileIR, private readonly model: ModelLookup) {
-    for (const g of ir.globals) this.globals.set(g.name, g);
-    for (const f of ir.structFields) {
-      const list = this.fieldDecls.get(f.name) ?? [];
-      list.push(f);
-      this.fieldDecls.set(f.name, list);
-    }
     for (const fn of ir.functions) {
       if (fn.name && !fn.synthetic) this.functions.set(fn.name, fn);
       else if (fn.name && !this.functions.has(fn.name)) this.functions.set(fn.name, fn);
@@ -58,7 +52,7 @@ export class Provenance {
   scope(fn: FunctionIR): FnScope {
     let s = this.scopes.get(fn);
     if (s) return s;
-    s = { locals: new Map(), params: new Map(), assigns: new Map() };
+    s = { locals: localDecls(fn), params: new Map(), assigns: new Map() };
     for (const p of fn.params) s.params.set(p.name, p);
     const scope = s;
     const add = (name: string, a: Assignment) => {
@@ -68,10 +62,7 @@ export class Provenance {
     };
     walkFunction(fn, (st) => {
       if (st.k !== 'decl') return;
-      for (const v of st.vars) {
-        scope.locals.set(v.name, v);
-        if (v.init) add(v.name, { rhs: v.init, fn, line: v.line });
-      }
+      for (const v of st.vars) if (v.init) add(v.name, { rhs: v.init, fn, line: v.line });
     }, (e) => {
       if (e.k === 'assign' && e.op === '=' && e.left.k === 'ident') add(e.left.name, { rhs: e.right, fn, line: e.line });
     }, ['assign']);
@@ -80,7 +71,7 @@ export class Provenance {
   }
 
   private collectFieldAssigns(fn: FunctionIR): void {
-    for (const { expr: e } of assignSites(fn)) {
+    for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
       if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
         const list = this.fieldAssigns.get(e.left.field) ?? [];
         list.push({ rhs: e.right, fn, line: e.line });
@@ -178,7 +169,7 @@ export class Provenance {
     const scope = this.scope(fn);
     const local = scope.locals.get(e.name);
     const param = scope.params.get(e.name);
-    const decl = local ?? param ?? this.globals.get(e.name);
+    const decl = local ?? param ?? globalNamed(this.ir, e.name);
     if (decl?.array) {
       // An array name is its own storage.
       const kind = local && !local.isStatic ? 'stack' : 'kernel-image';
@@ -192,7 +183,7 @@ export class Provenance {
     const key = `${fn.name}:${fn.line}:${e.name}`;
     const assigns = local ? scope.assigns.get(e.name) ?? [] : [];
     if (!local || assigns.length === 0 || this.active.has(key)) {
-      if (!local && this.globals.has(e.name)) return [unknownAt(this.ir.path, e, `${e.name} is a global`)];
+      if (!local && globalNamed(this.ir, e.name)) return [unknownAt(this.ir.path, e, `${e.name} is a global`)];
       return [unknownAt(this.ir.path, e, `no visible assignment to ${e.name}`)];
     }
     this.active.add(key);
@@ -207,7 +198,7 @@ export class Provenance {
   }
 
   private fieldOrigins(e: Extract<Expr, { k: 'field' }>, fn: FunctionIR, depth: number): Origin[] {
-    const decls = this.fieldDecls.get(e.field) ?? [];
+    const decls = structFieldsNamed(this.ir, e.field);
     if (decls.length && decls.every((d) => d.addressSpace === 'iomem')) {
       return [{ kind: 'iomem', chain: [this.ev(decls[0].line, `struct field ${e.field} is declared __iomem`)] }];
     }
@@ -246,7 +237,7 @@ export class Provenance {
         const p = scope.params.get(t.name)!;
         return [{ kind: 'stack', chain: [this.ev(p.line, `${t.name} is a by-value parameter on the stack`)] }];
       }
-      const g = this.globals.get(t.name);
+      const g = globalNamed(this.ir, t.name);
       if (g) return [{ kind: 'kernel-image', chain: [this.ev(g.line, `${t.name} is a global in the kernel image`)] }];
       return [unknownAt(this.ir.path, t, `storage of ${t.name} is not visible`)];
     }

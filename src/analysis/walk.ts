@@ -40,46 +40,23 @@ function chainOf<T extends object>(node: T, parents: readonly T[]): T[] {
 /**
  * A pre-order walk recorded as two parallel arrays (node i, and its parent chain), replayed by later walks of
  * the same root with an index loop: no per-node tuple, iterator or destructuring. Kept per root because rules
- * still walk the same conditions and sub-expressions (an `if` condition, a loop body's statements) in turn.
+ * still walk the same conditions and sub-expressions (an `if` condition, a loop body's statements) in turn, and
+ * because the per-function index below is built from the same walks of each statement's expressions.
  */
 interface Flat<T> { nodes: T[]; parents: T[][] }
 
 const flatExprs = new WeakMap<Expr, Flat<Expr>>();
 const flatStmts = new WeakMap<Stmt, Flat<Stmt>>();
 
-/** Records `e` and its subtree in pre-order; children in exprChildren() order, without building its arrays. */
+/** Records `e` and its subtree in pre-order (children in exprChildren() order) with their parent chains. */
 function collectExprs(e: Expr, parents: readonly Expr[], out: Flat<Expr>): void {
   out.nodes.push(e);
   out.parents.push(parents as Expr[]);
-  switch (e.k) {
-    case 'call': {
-      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
-      if (!callee && e.args.length === 0) return;
-      const next = chainOf(e, parents);
-      if (callee) collectExprs(callee, next, out);
-      for (const a of e.args) collectExprs(a, next, out);
-      return;
-    }
-    case 'field': collectExprs(e.base, chainOf(e, parents), out); return;
-    case 'index': { const next = chainOf(e, parents); collectExprs(e.base, next, out); collectExprs(e.index, next, out); return; }
-    case 'addr': case 'deref': case 'cast': case 'unary': collectExprs(e.arg, chainOf(e, parents), out); return;
-    case 'binary': case 'assign': { const next = chainOf(e, parents); collectExprs(e.left, next, out); collectExprs(e.right, next, out); return; }
-    case 'cond': {
-      const next = chainOf(e, parents);
-      collectExprs(e.test, next, out);
-      collectExprs(e.then, next, out);
-      collectExprs(e.else, next, out);
-      return;
-    }
-    case 'comma': case 'init': case 'other': {
-      const list = e.k === 'comma' ? e.list : e.k === 'init' ? e.items : e.children;
-      if (list.length === 0) return;
-      const next = chainOf(e, parents);
-      for (const c of list) collectExprs(c, next, out);
-      return;
-    }
-    default: return;
-  }
+  if (isLeaf(e)) return;
+  const children = exprChildren(e);
+  if (children.length === 0) return;
+  const next = chainOf(e, parents);
+  for (const c of children) collectExprs(c, next, out);
 }
 
 function collectStmts(s: Stmt, parents: readonly Stmt[], out: Flat<Stmt>): void {
@@ -111,18 +88,11 @@ function flatStmtsOf(s: Stmt): Flat<Stmt> {
   return flat;
 }
 
-/** Pre-order walk over an expression tree; `parents` is the chain from the statement's root expression. */
-export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void, parents: readonly Expr[] = ROOT): void {
-  if (isLeaf(e)) { visit(e, parents as Expr[]); return; }
-  let flat: Flat<Expr>;
-  if (parents === ROOT) {
-    flat = flatExprsOf(e);
-  } else {
-    flat = { nodes: [], parents: [] };
-    collectExprs(e, parents, flat);
-  }
-  const { nodes, parents: ps } = flat;
-  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
+/** Pre-order walk over an expression tree; `parents` is the chain from `e` (outermost first, empty for `e`). */
+export function walkExpr(e: Expr, visit: (e: Expr, parents: Expr[]) => void): void {
+  if (isLeaf(e)) { visit(e, ROOT as unknown as Expr[]); return; }
+  const { nodes, parents } = flatExprsOf(e);
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
 }
 
 /** The expressions a statement evaluates itself (not those of nested statements). */
@@ -163,17 +133,10 @@ export function stmtChildren(s: Stmt): Stmt[] {
   }
 }
 
-/** Pre-order walk over statements; `parents` lists enclosing statements, outermost first. */
-export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void, parents: readonly Stmt[] = ROOT): void {
-  let flat: Flat<Stmt>;
-  if (parents === ROOT) {
-    flat = flatStmtsOf(s);
-  } else {
-    flat = { nodes: [], parents: [] };
-    collectStmts(s, parents, flat);
-  }
-  const { nodes, parents: ps } = flat;
-  for (let i = 0; i < nodes.length; i++) visit(nodes[i], ps[i]);
+/** Pre-order walk over statements; `parents` lists enclosing statements below `s`, outermost first. */
+export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void): void {
+  const { nodes, parents } = flatStmtsOf(s);
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
 }
 
 // ───────────── per-function index, built once and shared by every rule ─────────────
@@ -216,9 +179,7 @@ interface FunctionIndex {
   kindSets?: Map<string, readonly ExprSite[]>;
   calls?: readonly CallSite[];
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
-  identsByName?: ReadonlyMap<string, readonly ExprSite[]>;
   decls?: ReadonlyMap<string, VarDecl>;
-  postOrder?: Map<Expr, readonly Call[]>;
 }
 
 /**
@@ -229,66 +190,37 @@ interface FunctionIndex {
  */
 const indexes = new WeakMap<FunctionIR, FunctionIndex>();
 
-interface Building {
-  exprs: ExprSite[];
-  byKind: Map<Kind, ExprSite[]>;
-  stmt: Stmt;
-  stmtParents: Stmt[];
-  stmtIndex: number;
+/** The site of one expression of statement `stmtIndex`; a call's site is also its CallSite (the same object). */
+function siteOf(e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[], stmtIndex: number, order: number): ExprSite {
+  return Object.freeze(e.k === 'call'
+    ? { expr: e, call: e, exprParents, stmt, stmtParents, stmtIndex, order }
+    : { expr: e, exprParents, stmt, stmtParents, stmtIndex, order });
 }
 
-/** Records `e` and its subtree in pre-order, children in exprChildren() order, with their parent chains. */
-function indexExpr(e: Expr, exprParents: Expr[], b: Building): void {
-  // A call's site is also its CallSite (callsIn() hands out the same objects).
-  const order = b.exprs.length;
-  const site: ExprSite = Object.freeze(e.k === 'call'
-    ? { expr: e, call: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order }
-    : { expr: e, exprParents, stmt: b.stmt, stmtParents: b.stmtParents, stmtIndex: b.stmtIndex, order });
-  b.exprs.push(site);
-  const list = b.byKind.get(e.k);
-  if (list) list.push(site); else b.byKind.set(e.k, [site]);
-  switch (e.k) {
-    case 'ident': case 'literal': case 'sizeof': return;
-    case 'call': {
-      const callee = e.calleeExpr && e.calleeExpr.k !== 'ident' ? e.calleeExpr : undefined;
-      if (!callee && e.args.length === 0) return;
-      const next = chainOf(e, exprParents);
-      if (callee) indexExpr(callee, next, b);
-      for (const a of e.args) indexExpr(a, next, b);
-      return;
-    }
-    default: {
-      const children = exprChildren(e);
-      if (children.length === 0) return;
-      const next = chainOf(e, exprParents);
-      for (const c of children) indexExpr(c, next, b);
-    }
-  }
-}
-
+/** Indexes a function from the per-root walks: the sites are walkExpr()'s visits of each statement's own roots. */
 function indexOf(fn: FunctionIR): FunctionIndex {
   let idx = indexes.get(fn);
   if (idx) return idx;
   const stmts = flatStmtsOf(fn.body);
   const exprStart: number[] = [];
-  const b: Building = { exprs: [], byKind: new Map(), stmt: fn.body, stmtParents: ROOT as unknown as Stmt[], stmtIndex: 0 };
+  const exprs: ExprSite[] = [];
+  const byKind = new Map<Kind, ExprSite[]>();
+  const add = (site: ExprSite): void => {
+    exprs.push(site);
+    const list = byKind.get(site.expr.k);
+    if (list) list.push(site); else byKind.set(site.expr.k, [site]);
+  };
   for (let i = 0; i < stmts.nodes.length; i++) {
-    exprStart.push(b.exprs.length);
-    b.stmt = stmts.nodes[i];
-    b.stmtParents = stmts.parents[i];
-    b.stmtIndex = i;
-    for (const root of ownExprs(b.stmt)) indexExpr(root, ROOT as unknown as Expr[], b);
+    exprStart.push(exprs.length);
+    const stmt = stmts.nodes[i];
+    const stmtParents = stmts.parents[i];
+    for (const root of ownExprs(stmt)) walkExpr(root, (e, exprParents) => add(siteOf(e, exprParents, stmt, stmtParents, i, exprs.length)));
   }
-  exprStart.push(b.exprs.length);
-  for (const l of b.byKind.values()) Object.freeze(l);
-  idx = { stmts, exprs: Object.freeze(b.exprs), exprStart, byKind: b.byKind };
+  exprStart.push(exprs.length);
+  for (const l of byKind.values()) Object.freeze(l);
+  idx = { stmts, exprs: Object.freeze(exprs), exprStart, byKind };
   indexes.set(fn, idx);
   return idx;
-}
-
-/** Every expression a function evaluates, in walk order: statements pre-order, each one's expressions pre-order. */
-export function exprSitesIn(fn: FunctionIR): readonly ExprSite[] {
-  return indexOf(fn).exprs;
 }
 
 /** The expressions of the given kinds in a function, in walk order (frozen). */
@@ -315,19 +247,6 @@ export function exprSitesOfKind(fn: FunctionIR, ...kinds: Kind[]): readonly Expr
     idx.kindSets.set(key, merged);
   }
   return merged;
-}
-
-/**
- * Visits every expression of a function with its statement: the same visits, in the same order, as
- * `walkStmts(fn.body, (s, sp) => { for (const r of ownExprs(s)) walkExpr(r, (e, ep) => visit(e, ep, s, sp)); })`,
- * replayed from the function's index.
- */
-export function forEachExpr(fn: FunctionIR, visit: (e: Expr, exprParents: Expr[], stmt: Stmt, stmtParents: Stmt[]) => void): void {
-  const sites = indexOf(fn).exprs;
-  for (let i = 0; i < sites.length; i++) {
-    const s = sites[i];
-    visit(s.expr, s.exprParents, s.stmt, s.stmtParents);
-  }
 }
 
 /**
@@ -382,41 +301,21 @@ export function callsNamed(fn: FunctionIR, callee: string): readonly CallSite[] 
   return idx.callsByCallee.get(callee) ?? EMPTY;
 }
 
+const postOrders = new WeakMap<Expr, readonly Call[]>();
+
 /**
  * The calls of an expression in evaluation order, arguments before the call that uses them (post-order; frozen).
- * For the function's statement-level expressions (`ownExprs()` entries) the answer comes from the index: a call
- * is due once the pre-order walk has left its subtree. Any other expression is walked.
+ * Memoised per expression: the lock path walk asks for the same statement expressions on every path through them.
  */
-export function callsInEvaluationOrder(fn: FunctionIR, root: Expr): readonly Call[] {
-  const idx = indexOf(fn);
-  if (!idx.postOrder) {
-    const byRoot = new Map<Expr, readonly Call[]>();
-    for (const s of idx.stmts.nodes) for (const r of ownExprs(s)) byRoot.set(r, EMPTY);
-    let current: Expr | undefined;
-    let out: Call[] = [];
-    const pending: CallSite[] = [];
-    const flush = () => {
-      while (pending.length) out.push(pending.pop()!.call);
-      if (current) byRoot.set(current, Object.freeze(out));
-      out = [];
-    };
-    for (const site of callsIn(fn)) {
-      const r = site.exprParents.length ? site.exprParents[0] : site.call;
-      if (r !== current) {
-        flush();
-        current = r;
-      }
-      while (pending.length && !site.exprParents.includes(pending[pending.length - 1].call)) out.push(pending.pop()!.call);
-      pending.push(site);
-    }
-    flush();
-    idx.postOrder = byRoot;
+export function callsInEvaluationOrder(root: Expr): readonly Call[] {
+  let calls = postOrders.get(root);
+  if (!calls) {
+    const out: Call[] = [];
+    collectPostOrder(root, out);
+    calls = Object.freeze(out);
+    postOrders.set(root, calls);
   }
-  const known = idx.postOrder.get(root);
-  if (known) return known;
-  const out: Call[] = [];
-  collectPostOrder(root, out);
-  return Object.freeze(out);
+  return calls;
 }
 
 function collectPostOrder(e: Expr, out: Call[]): void {
@@ -424,29 +323,22 @@ function collectPostOrder(e: Expr, out: Call[]): void {
   if (e.k === 'call') out.push(e);
 }
 
-/** The places a function mentions identifier `name`, in walk order (frozen; empty when there are none). */
-export function identSites(fn: FunctionIR, name: string): readonly ExprSite[] {
-  const idx = indexOf(fn);
-  if (!idx.identsByName) {
-    const m = new Map<string, ExprSite[]>();
-    for (const s of idx.byKind.get('ident') ?? EMPTY) {
-      if (s.expr.k !== 'ident') continue;
-      const l = m.get(s.expr.name);
-      if (l) l.push(s); else m.set(s.expr.name, [s]);
-    }
-    for (const l of m.values()) Object.freeze(l);
-    idx.identsByName = m;
-  }
-  return idx.identsByName.get(name) ?? EMPTY;
-}
-
-/** Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen). */
+/**
+ * Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen).
+ * @deprecated The same list as `exprSitesOfKind(fn, 'assign')`, which src/analysis uses; kept until src/rules
+ * stops calling it.
+ */
 export function assignSites(fn: FunctionIR): readonly ExprSite[] {
   return exprSitesOfKind(fn, 'assign');
 }
 
-/** The first local declaration of `name` in a function (walk order), if any: memoised per function. */
-export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
+/**
+ * The local declarations of a function by name, memoised per function and shared (read it, never change it).
+ * A name declared in several blocks maps to its first declaration in walk order. The right one depends on where
+ * the name is used (an inner block's declaration shadows an outer one); with kernel style's declarations at the
+ * top of a block the first is the outermost, the one most uses see.
+ */
+export function localDecls(fn: FunctionIR): ReadonlyMap<string, VarDecl> {
   const idx = indexOf(fn);
   if (!idx.decls) {
     const m = new Map<string, VarDecl>();
@@ -457,7 +349,12 @@ export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
     }
     idx.decls = m;
   }
-  return idx.decls.get(name);
+  return idx.decls;
+}
+
+/** The local declaration of `name` in a function, as `localDecls(fn)` has it. */
+export function localDeclOf(fn: FunctionIR, name: string): VarDecl | undefined {
+  return localDecls(fn).get(name);
 }
 
 /** Whitespace-normalised text of an expression: the identity used to match `rctx->nents` across functions. */
@@ -478,21 +375,9 @@ export function lvalueKey(e: Expr): string | undefined {
   return undefined;
 }
 
-/** The last field name of a field path (`nents` for `req->ctx.nents`), used to match fields across functions. */
-export function fieldName(e: Expr): string | undefined {
-  return e.k === 'field' ? e.field : undefined;
-}
-
 /** Strips casts and parentheses (already gone in the IR) to the value expression. */
 export function stripCasts(e: Expr): Expr {
   let cur = e;
   while (cur.k === 'cast') cur = cur.arg;
   return cur;
-}
-
-/** All identifiers an expression mentions. */
-export function identsIn(e: Expr): string[] {
-  const out: string[] = [];
-  walkExpr(e, (x) => { if (x.k === 'ident') out.push(x.name); });
-  return out;
 }

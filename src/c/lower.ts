@@ -1,7 +1,7 @@
 // Lowers a tree-sitter-c tree (its plain copy, syntax.ts) to the IR in ir.ts. This is the only module that knows
 // tree-sitter node types; it degrades gracefully around ERROR nodes (hunks are fragments, kernel C is
 // macro-heavy): whatever cannot be structured becomes an `unknown` statement that still lists the calls inside it.
-import { copyParsed, type ParsedSyntax, type SyntaxNode } from './parser.js';
+import type { ParsedSyntax } from './parser.js';
 import { addressSpaceOf } from './sanitize.js';
 import { childByField, childrenByField, namedChildren, type CNode } from './syntax.js';
 import { UNKNOWN_RETURN_TYPE } from './images.js';
@@ -88,7 +88,7 @@ function lowerExpr(ctx: Ctx, n: CNode): Expr {
       return {
         line: p.line, endLine: p.endLine, text: p.text, k: 'field',
         base: base ? lowerExpr(ctx, base) : other(ctx, n), field: field ? ptext(ctx, field) : '',
-        arrow: ((op ? ptext(ctx, op) : ptext(ctx, n).includes('->')) ? '->' : '.') === '->',
+        arrow: op ? ptext(ctx, op) === '->' : ptext(ctx, n).includes('->'),
       };
     }
     case 'subscript_expression': {
@@ -550,13 +550,4 @@ export function lowerSyntax(parsed: ParsedSyntax, lineOf: LineOf, path: string,
   };
   visitTop(named(root));
   return { path, functions, globals, structFields, parseErrors: ctx.errors };
-}
-
-/**
- * Lowers a native tree from `parseC` (its root node and the text given to `parseC`), for callers that hold
- * one; it is copied first, as `parseSyntax` does.
- */
-export function lowerTree(root: SyntaxNode, original: string, lineOf: LineOf, path: string,
-  syntheticHeaderRows?: Set<number>): FileIR {
-  return lowerSyntax(copyParsed(root, original), lineOf, path, syntheticHeaderRows);
 }

@@ -88,7 +88,10 @@ function parseSanitized(sanitized: string): ParserType.Tree {
 
 /**
  * Parses kernel C (annotations blanked, offsets preserved) into a native tree. Never throws on syntax errors:
- * they become ERROR nodes. The analysis uses `parseSyntax`; this is for code that wants tree-sitter's own API.
+ * they become ERROR nodes. The analysis uses `parseSyntax`; nothing in src calls this. It stays for the tests
+ * that need tree-sitter's own API: test/c/syntax.test.ts compares `parseSyntax`'s copy node by node with the
+ * native tree, test/bench/synthetic.test.ts inspects generated files with it, and test/smoke.test.ts checks
+ * the binding loads under jest.
  */
 export function parseC(text: string): ParsedC {
   return { tree: parseSanitized(sanitizeKernelC(text)), original: text };
@@ -102,12 +105,6 @@ export function parseSyntax(text: string): ParsedSyntax {
   const sanitized = sanitizeKernelC(text);
   const root = copyTree(parseSanitized(sanitized).walk(), sanitized, cGrammar());
   return { syntax: { root, text: sanitized }, original: text };
-}
-
-/** The plain copy of a tree `parseC(original)` returned (given its root node), as `parseSyntax` would build it. */
-export function copyParsed(root: ParserType.SyntaxNode, original: string): ParsedSyntax {
-  const sanitized = sanitizeKernelC(original);
-  return { syntax: { root: copyTree(root.walk(), sanitized, cGrammar()), text: sanitized }, original };
 }
 
 export type SyntaxNode = ParserType.SyntaxNode;

@@ -5,7 +5,7 @@
 // and checked elsewhere in the file, are followed before anything is said.
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
 import type { Certainty, Evidence } from '../types.js';
-import { forEachExpr, lvalueKey, ownExprs, walkExpr, walkStmts, type CallSite, type Use } from '../analysis/index.js';
+import { lvalueKey, ownExprs, walkExpr, walkFunction, walkStmts, type CallSite, type Use } from '../analysis/index.js';
 import { isMappingErrorCheck, mapStyle } from './support/dma-api.js';
 import { alwaysExits, dominates, mayExit, type Located } from './support/flow-order.js';
 import { fieldPath } from './support/count-flow.js';
@@ -140,7 +140,7 @@ function usesUntilReassigned(fn: FunctionIR, key: string, line: number, site: Ca
   const mapAt: Located = { stmt: site.stmt, stmtParents: site.stmtParents };
   let stop = Infinity;
   const uses: Use[] = [];
-  forEachExpr(fn, (e, exprParents, s, stmtParents) => {
+  walkFunction(fn, undefined, (e, exprParents, s, stmtParents) => {
     if (e.k === 'assign' && e.op === '=' && lvalueKey(e.left) === key && e.line > line && s !== site.stmt
       && dominates(mapAt, { stmt: s, stmtParents })) stop = Math.min(stop, e.line);
     if (e.line < line || lvalueKey(e) !== key) return;

@@ -1,6 +1,6 @@
 // Unit tests of the lock-section path analysis (src/analysis/locks.ts) on small C functions.
-import { parseC } from '../../src/c/parser.js';
-import { lowerTree } from '../../src/c/lower.js';
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
 import type { FunctionIR } from '../../src/c/ir.js';
 import { analyseLocks } from '../../src/analysis/locks.js';
 import type { ContractView, ModelLookup } from '../../src/analysis/index.js';
@@ -17,8 +17,7 @@ const EXTRA: Record<string, ContractView> = {
 const model: ModelLookup = { ...fakeModel, contract: (n) => EXTRA[n] ?? fakeModel.contract(n) };
 
 function fn(src: string, name?: string): FunctionIR {
-  const { tree, original } = parseC(src);
-  const ir = lowerTree(tree.rootNode, original, (r) => r + 1, 'x.c');
+  const ir = lowerSyntax(parseSyntax(src), (r) => r + 1, 'x.c');
   const f = name ? ir.functions.find((x) => x.name === name) : ir.functions[0];
   if (!f) throw new Error(`no function ${name ?? ''} in test source`);
   return f;

@@ -1,18 +1,17 @@
-import { parseC } from '../../src/c/parser.js';
-import { lowerTree } from '../../src/c/lower.js';
-import { FileAnalysis } from '../../src/analysis/index.js';
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
+import { callsIn, FileAnalysis } from '../../src/analysis/index.js';
 import type { Expr, FunctionIR } from '../../src/c/ir.js';
 import { fakeModel } from './fake-model.js';
 
 function analyse(src: string): FileAnalysis {
-  const { tree, original } = parseC(src);
-  return new FileAnalysis(lowerTree(tree.rootNode, original, (r) => r + 1, 'x.c'), fakeModel);
+  return new FileAnalysis(lowerSyntax(parseSyntax(src), (r) => r + 1, 'x.c'), fakeModel);
 }
 
 /** The first argument of the first call to `callee` in `fn`. */
 function argOf(a: FileAnalysis, fnName: string, callee: string, index: number): { e: Expr; fn: FunctionIR } {
   const fn = a.functions.find((f) => f.name === fnName)!;
-  const site = a.calls(fn).find((s) => s.call.callee === callee)!;
+  const site = callsIn(fn).find((s) => s.call.callee === callee)!;
   return { e: site.call.args[index], fn };
 }
 
@@ -66,14 +65,30 @@ describe('provenance', () => {
       return 0;
     }`);
     const fn = a.functions[0];
-    const sites = a.calls(fn).filter((s) => s.call.callee === 'sg_init_one');
+    const sites = callsIn(fn).filter((s) => s.call.callee === 'sg_init_one');
     expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['stack'], ['stack'], ['kernel-image']]);
+  });
+
+  test('members: `.` stays in the object (a local struct is on the stack), `->` follows the pointer', () => {
+    const a = analyse(`struct cmd { u8 hdr; u8 data[16]; };
+    int f(struct sg *sg) {
+      struct cmd c;
+      struct cmd *p = kmalloc(sizeof(*p), GFP_KERNEL);
+      sg_init_one(sg, &c.hdr, 1);
+      sg_init_one(sg, c.data, 16);
+      sg_init_one(sg, &p->hdr, 1);
+      sg_init_one(sg, p->data, 16);
+      return 0;
+    }`);
+    const fn = a.functions[0];
+    const sites = callsIn(fn).filter((s) => s.call.callee === 'sg_init_one');
+    expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['stack'], ['stack'], ['slab'], ['slab']]);
   });
 
   test('parameters and unknown calls stay unknown', () => {
     const a = analyse(`int f(void *p, struct sg *sg) { void *q = foo_get(); sg_set_buf(sg, p, 4); sg_set_buf(sg, q, 4); return 0; }`);
     const fn = a.functions[0];
-    const sites = a.calls(fn).filter((s) => s.call.callee === 'sg_set_buf');
+    const sites = callsIn(fn).filter((s) => s.call.callee === 'sg_set_buf');
     expect(sites.map((s) => [...a.kinds(s.call.args[1], fn)])).toEqual([['unknown'], ['unknown']]);
   });
 

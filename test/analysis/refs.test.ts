@@ -1,6 +1,6 @@
 // Unit tests of the reference pairing path analysis (src/analysis/refs.ts) on small C functions.
-import { parseC } from '../../src/c/parser.js';
-import { lowerTree } from '../../src/c/lower.js';
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
 import type { FunctionIR } from '../../src/c/ir.js';
 import { analyseRefs, refKey, type RefOp } from '../../src/analysis/refs.js';
 
@@ -14,8 +14,7 @@ const OPS: RefOp[] = [
 ];
 
 function fn(src: string): FunctionIR {
-  const { tree, original } = parseC(src);
-  const f = lowerTree(tree.rootNode, original, (r) => r + 1, 'x.c').functions[0];
+  const f = lowerSyntax(parseSyntax(src), (r) => r + 1, 'x.c').functions[0];
   if (!f) throw new Error('no function in test source');
   return f;
 }

@@ -1,8 +1,8 @@
-// Lowering edge cases that concern the IR's size rather than its shape.
+// Lowering edge cases: the IR's size (GNU `a ?: b` chains) and facts the rules read off it (`.` versus `->`).
 import { parseSyntax } from '../../src/c/parser.js';
 import { lowerSyntax } from '../../src/c/lower.js';
 import type { Expr } from '../../src/c/ir.js';
-import { walkExpr } from '../../src/analysis/walk.js';
+import { exprSitesOfKind, walkExpr } from '../../src/analysis/walk.js';
 
 function lowerText(text: string) {
   return lowerSyntax(parseSyntax(text), (r) => r + 1, 'x.c');
@@ -36,5 +36,16 @@ describe('GNU conditional with the middle operand omitted (`a ?: b`)', () => {
     expect(v).toBeDefined();
     // Each level adds a cond node, its condition and that condition's copy as `then`.
     expect(size(v!)).toBeLessThan(depth * 4);
+  });
+});
+
+describe('field access', () => {
+  test('`arrow` is true for `->` only (it was true for every field access)', () => {
+    const ir = lowerText('int f(struct t *p, struct t a)\n{\n\treturn a.x + p->y + a.s->z + p->s.w + (*p).v + a . u + p -> q;\n}\n');
+    const fields = exprSitesOfKind(ir.functions[0], 'field').map((s) => s.expr);
+    expect(fields.map((e) => e.k === 'field' && [e.text, e.arrow])).toEqual([
+      ['a.x', false], ['p->y', true], ['a.s->z', true], ['a.s', false], ['p->s.w', false], ['p->s', true],
+      ['(*p).v', false], ['a . u', false], ['p -> q', true],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { C_NAMED_TOKENS, copyParsed, parseC, parseSyntax, type SyntaxNode } from '../../src/c/parser.js';
+import { C_NAMED_TOKENS, parseC, parseSyntax, type SyntaxNode } from '../../src/c/parser.js';
 import {
   ANY_GRAMMAR, childByField, childrenByField, copyTree, namedChildren, rowStarts, type CNode,
 } from '../../src/c/syntax.js';
@@ -50,9 +50,10 @@ function compare(native: SyntaxNode, copy: CNode, parsedText: string, out: strin
   native.children.forEach((c, i) => { if (copy.children[i]) compare(c, copy.children[i], parsedText, out); });
 }
 
+/** Differences between the native tree of `text` and parseSyntax()'s copy of (its own parse of) the same text. */
 function differences(text: string): string[] {
   const { tree } = parseC(text);
-  const { syntax } = copyParsed(tree.rootNode, text);
+  const { syntax } = parseSyntax(text);
   const out: string[] = [];
   compare(tree.rootNode, syntax.root, syntax.text, out);
   return out;

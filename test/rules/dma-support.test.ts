@@ -1,7 +1,7 @@
 // Unit tests of the support modules the dma rules share: the patch-era target version, the count flow (which
 // count reaches an unmap) and the scatterlist iterator recognition.
-import { parseC } from '../../src/c/parser.js';
-import { lowerTree } from '../../src/c/lower.js';
+import { parseSyntax } from '../../src/c/parser.js';
+import { lowerSyntax } from '../../src/c/lower.js';
 import { FileAnalysis } from '../../src/analysis/index.js';
 import type { Expr, FunctionIR } from '../../src/c/ir.js';
 import type { Patch } from '../../src/types.js';
@@ -12,8 +12,7 @@ import { sgLoops, fieldRead } from '../../src/rules/support/sg-iterators.js';
 import { fakeModel } from '../analysis/fake-model.js';
 
 function analyse(src: string): FileAnalysis {
-  const { tree, original } = parseC(src);
-  return new FileAnalysis(lowerTree(tree.rootNode, original, (r) => r + 1, 'x.c'), {
+  return new FileAnalysis(lowerSyntax(parseSyntax(src), (r) => r + 1, 'x.c'), {
     ...fakeModel,
     contract: (name) => name === 'dma_map_sg'
       ? { name, category: 'dma-map', params: [{ name: 'dev', role: 'dev' }, { name: 'sg', role: 'sg' }, { name: 'nents', role: 'nents' }, { name: 'dir', role: 'dir' }], returns: { error: 'zero-count' } }
