@@ -9,7 +9,6 @@ import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, guardingMapTypes, switchCases, mapTypeSwitches, flatten } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
-import { apiStatusOf } from './support/api-status.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-swiotlb';
@@ -154,7 +153,7 @@ function syncLoopWithoutSkip(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 // ───────────── host-bridge mapping without DMA_ATTR_MMIO ─────────────
 
 function hostBridgeWithoutMmio(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
-  if (apiStatusOf(ctx.model, 'DMA_ATTR_MMIO')?.exists === false) return [];
+  if (ctx.model.apiStatus('DMA_ATTR_MMIO')?.exists === false) return [];
   const out: RuleReport[] = [];
   const runs: { stmts: Stmt[]; line: number }[] = [];
   for (const sw of mapTypeSwitches(fn)) {
