@@ -10,10 +10,8 @@ import { defaultConfig } from '../../src/config/index.js';
 import { adjacencyTestOf, adjacencyTests } from '../../src/rules/support/page-merge.js';
 import { caseContainer, decidesMapTypeBefore, mapTypeSwitches, mapTypesIn, switchCases, type MapTypeName } from '../../src/rules/support/p2p-branches.js';
 import { gupCalls, pageSources, sgListKey } from '../../src/rules/support/sg-lists.js';
-import { knownSinkArgs } from '../../src/rules/support/dma-sinks.js';
-import { targetVersion } from '../../src/rules/support/kernel-era.js';
 import { removedIdentifiers } from '../../src/model/catalogue.js';
-import { parsedKernelVersion, tryParseKernelVersion, versionAtDate, RELEASES } from '../../src/model/versions.js';
+import { versionAtDate, RELEASES } from '../../src/model/versions.js';
 import type { RuleContext } from '../../src/rules/types.js';
 import { newFilePatch } from './patch-builders.js';
 
@@ -148,22 +146,7 @@ describe('memoised support answers', () => {
     expect(pageSources(again, model)).not.toBe(sources);
   });
 
-  test('DMA sink arguments are shared per model view and callee', () => {
-    const usb = knownSinkArgs('usb_control_msg', model);
-    expect(usb.map((s) => s.index)).toEqual([6]);
-    expectShared(usb, knownSinkArgs('usb_control_msg', model));
-    expect(knownSinkArgs('dma_map_single', model).map((s) => s.index)).toEqual([1]);
-    expect(knownSinkArgs('no_such_function', model)).toEqual([]);
-  });
-
-  test('the target version is shared per patch, the model status per view', async () => {
-    const ctx = await contextOf(newFilePatch('drivers/x.c', SRC, { date: 'Mon, 15 Apr 2019 09:00:00 +0000' }));
-    const t = targetVersion(ctx.patch, ctx.model);
-    expect(t).toEqual({ version: '5.1', source: 'date', note: "the tree of the patch's date, 2019-04-15" });
-    expect(targetVersion(ctx.patch, ctx.model)).toBe(t);
-    expect(Object.isFrozen(t)).toBe(true);
-    const configured = createModelView({ ...defaultConfig(), kernel: '6.12' });
-    expect(targetVersion(ctx.patch, configured).version).toBe('6.12');
+  test('the model status is shared per view', () => {
     expect(model.apiStatus('page->pgmap')).toBe(model.apiStatus('page->pgmap'));
   });
 });
@@ -191,11 +174,7 @@ describe('model caches', () => {
     expect(versionAtDate('Mon, 1 Jan 2001 00:00:00 +0000')).toBeUndefined();
   });
 
-  test('parsed versions are shared and frozen; removedIdentifiers() hands out fresh entries', () => {
-    expect(parsedKernelVersion('v6.13-rc3')).toEqual(tryParseKernelVersion('v6.13-rc3'));
-    expect(parsedKernelVersion('6.12')).toBe(parsedKernelVersion('6.12'));
-    expect(Object.isFrozen(parsedKernelVersion('6.12'))).toBe(true);
-    expect(parsedKernelVersion('nonsense')).toBeUndefined();
+  test('removedIdentifiers() hands out fresh entries', () => {
     const a = removedIdentifiers('6.12');
     const b = removedIdentifiers('6.12');
     expect(b).toEqual(a);

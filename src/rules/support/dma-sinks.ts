@@ -58,24 +58,7 @@ const DMA_CATEGORIES = new Set(['dma-map', 'sg']);
  * The DMA-sink arguments of a known API: model contracts (dma-map/sg buffer parameters that do not accept
  * stack memory) first, then the bus helpers above.
  */
-export function knownSinkArgs(callee: string, model: ModelView): readonly DmaSinkArg[] {
-  let byCallee = SINKS.get(model);
-  if (!byCallee) {
-    byCallee = new Map();
-    SINKS.set(model, byCallee);
-  }
-  let sinks = byCallee.get(callee);
-  if (!sinks) {
-    sinks = Object.freeze(findSinkArgs(callee, model));
-    byCallee.set(callee, sinks);
-  }
-  return sinks;
-}
-
-/** knownSinkArgs() per model view and callee: asked for every call of every file. */
-const SINKS = new WeakMap<ModelView, Map<string, readonly DmaSinkArg[]>>();
-
-function findSinkArgs(callee: string, model: ModelView): DmaSinkArg[] {
+export function knownSinkArgs(callee: string, model: ModelView): DmaSinkArg[] {
   const out: DmaSinkArg[] = [];
   const c = model.contract(callee);
   if (c?.category && DMA_CATEGORIES.has(c.category)) {
