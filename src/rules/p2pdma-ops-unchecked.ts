@@ -11,6 +11,7 @@ import { assignSites, callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts 
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
+import { memoize } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-ops-unchecked';
@@ -124,16 +125,7 @@ function checksThroughHelper(ctx: RuleContext, fn: FunctionIR): boolean {
 }
 
 /** CAPABILITY tested on a function's text, once per function (helpers are asked about at every call). */
-const CHECKS_CAPABILITY = new WeakMap<FunctionIR, boolean>();
-
-function checksCapability(fn: FunctionIR): boolean {
-  let v = CHECKS_CAPABILITY.get(fn);
-  if (v === undefined) {
-    v = CAPABILITY.test(fn.text);
-    CHECKS_CAPABILITY.set(fn, v);
-  }
-  return v;
-}
+const checksCapability = memoize((fn: FunctionIR): boolean => CAPABILITY.test(fn.text));
 
 /** `.supports_pci_p2pdma = fn` (or a runtime assignment) where fn returns true without any check. */
 function supportOps(ctx: RuleContext, target: TargetVersion): RuleReport[] {
@@ -197,18 +189,11 @@ function p2pOpsFlags(ctx: RuleContext, target: TargetVersion): RuleReport[] {
   return out;
 }
 
-/** `.field = value` pairs of a global's initializer (the IR keeps values; the designators come from the text). */
-function designators(g: VarDecl): readonly { field: string; value: Expr }[] {
-  let d = DESIGNATORS.get(g);
-  if (!d) {
-    d = Object.freeze(findDesignators(g));
-    DESIGNATORS.set(g, d);
-  }
-  return d;
-}
-
-/** designators() per global: both P2P ops checks read every initializer of the file. */
-const DESIGNATORS = new WeakMap<VarDecl, readonly { field: string; value: Expr }[]>();
+/**
+ * `.field = value` pairs of a global's initializer (the IR keeps values; the designators come from the text).
+ * Once per global: both P2P ops checks read every initializer of the file.
+ */
+const designators = memoize((g: VarDecl): readonly { field: string; value: Expr }[] => Object.freeze(findDesignators(g)));
 
 function findDesignators(g: VarDecl): { field: string; value: Expr }[] {
   if (g.init?.k !== 'init') return [];

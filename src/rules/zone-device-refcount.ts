@@ -15,6 +15,7 @@ import { analyseRefs, refKey, type RefOp } from '../analysis/refs.js';
 import type { Evidence, FileDiff, Patch } from '../types.js';
 import { spanVisible } from './support/hunk-spans.js';
 import { atOrAfter, targetVersion } from './support/kernel-era.js';
+import { memoize } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'zone-device-refcount';
@@ -70,18 +71,11 @@ export const zoneDeviceRefcount: Rule = {
 
 interface Removal { file: string; line: number; text: string }
 
-/** removedConvention() per patch: it reads every hunk line, and the rule runs for every image of the patch. */
-const REMOVALS = new WeakMap<Patch, readonly Removal[]>();
-
-/** The definitions of the devmap-managed helpers the patch deletes, when no added line still uses any of them. */
-function removedConvention(patch: Patch): readonly Removal[] {
-  let r = REMOVALS.get(patch);
-  if (!r) {
-    r = Object.freeze(scanRemovals(patch));
-    REMOVALS.set(patch, r);
-  }
-  return r;
-}
+/**
+ * The definitions of the devmap-managed helpers the patch deletes, when no added line still uses any of them.
+ * Once per patch: it reads every hunk line, and the rule runs for every image of the patch.
+ */
+const removedConvention = memoize((patch: Patch): readonly Removal[] => Object.freeze(scanRemovals(patch)));
 
 function scanRemovals(patch: Patch): Removal[] {
   const removed: Removal[] = [];

@@ -13,6 +13,7 @@ import { gupCalls, pageSources, sgListKey } from '../../src/rules/support/sg-lis
 import { removedIdentifiers } from '../../src/model/catalogue.js';
 import { versionAtDate, RELEASES } from '../../src/model/versions.js';
 import type { RuleContext } from '../../src/rules/types.js';
+import { memoize, memoize2 } from '../../src/rules/support/memo.js';
 import { newFilePatch } from './patch-builders.js';
 
 const model = createModelView(defaultConfig());
@@ -84,6 +85,28 @@ function expectShared<T>(first: readonly T[], again: readonly T[]): void {
   expect(again).toBe(first);
   expect(Object.isFrozen(first)).toBe(true);
 }
+
+describe('memo helpers', () => {
+  test('memoize() computes once per key object, undefined and false answers included', () => {
+    const calls: object[] = [];
+    const answer = memoize((k: { v?: boolean }) => { calls.push(k); return k.v; });
+    const a = { v: false };
+    const b = {};
+    expect(answer(a)).toBe(false);
+    expect(answer(a)).toBe(false);
+    expect(answer(b)).toBeUndefined();
+    expect(answer(b)).toBeUndefined();
+    expect(calls).toEqual([a, b]);
+  });
+
+  test('memoize2() computes once per key object and second key', () => {
+    let calls = 0;
+    const sum = memoize2((k: { n: number }, by: number) => { calls++; return k.n + by; });
+    const k = { n: 1 };
+    expect([sum(k, 1), sum(k, 2), sum(k, 1), sum({ n: 1 }, 1)]).toEqual([2, 3, 2, 2]);
+    expect(calls).toBe(3);
+  });
+});
 
 describe('memoised support answers', () => {
   test('adjacency tests: every comparison adjacencyTestOf() accepts, once per function', async () => {
