@@ -7,6 +7,7 @@ import type { Evidence } from '../types.js';
 import { certaintyOf, evidenceOf, splitOrigins } from './support/origins.js';
 import { DMA_FIELDS, knownSinkArgs, wrapperSummaries, type DmaSinkArg, type WrapperPath } from './support/dma-sinks.js';
 import { removedHeapAllocation } from './support/patch-lines.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'dma-on-stack';
@@ -34,8 +35,7 @@ export const dmaOnStack: Rule = {
     const out: RuleReport[] = [];
     const wrappers = wrapperSummaries(ctx.analysis, ctx.model);
     // The per-platform notes load the platform profiles: compute them only once there is a report.
-    let cached: string[] | undefined;
-    const notes = () => (cached ??= platformNotes(ctx));
+    const notes = lazy(() => platformNotes(ctx));
     const seen = new Set<string>();
     const push = (r: RuleReport) => {
       const key = `${r.line}:${r.code}`;

@@ -9,6 +9,7 @@ import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, guardingMapTypes, switchCases, mapTypeSwitches, flatten } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-swiotlb';
@@ -45,8 +46,7 @@ export const p2pdmaSwiotlb: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
     // Both P2P-only checks start from a bounce or sync call: the review text is read only for functions with one.
-    let sees: boolean | undefined;
-    const seesP2p = () => (sees ??= SEES_P2P.test(reviewText(ctx)));
+    const seesP2p = lazy(() => SEES_P2P.test(reviewText(ctx)));
     for (const fn of ctx.analysis.functions) {
       if (ctx.analysis.calls(fn).some((s) => BOUNCES.test(s.call.callee) || SEGMENT_SYNC.test(s.call.callee)) && seesP2p()) {
         out.push(...bounceBeforeExclusion(ctx, fn));

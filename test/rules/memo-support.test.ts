@@ -13,7 +13,7 @@ import { gupCalls, pageSources, sgListKey } from '../../src/rules/support/sg-lis
 import { removedIdentifiers } from '../../src/model/catalogue.js';
 import { versionAtDate, RELEASES } from '../../src/model/versions.js';
 import type { RuleContext } from '../../src/rules/types.js';
-import { memoize, memoize2 } from '../../src/rules/support/memo.js';
+import { lazy, memoize, memoize2 } from '../../src/rules/support/memo.js';
 import { newFilePatch } from './patch-builders.js';
 
 const model = createModelView(defaultConfig());
@@ -105,6 +105,14 @@ describe('memo helpers', () => {
     const k = { n: 1 };
     expect([sum(k, 1), sum(k, 2), sum(k, 1), sum({ n: 1 }, 1)]).toEqual([2, 3, 2, 2]);
     expect(calls).toBe(3);
+  });
+
+  test('lazy() runs its computation on the first call only, whatever it answers', () => {
+    let calls = 0;
+    const answer = lazy(() => { calls++; return undefined; });
+    expect(calls).toBe(0);
+    expect([answer(), answer()]).toEqual([undefined, undefined]);
+    expect(calls).toBe(1);
   });
 });
 

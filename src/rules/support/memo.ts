@@ -31,3 +31,16 @@ export function memoize2<K extends object, B, V>(compute: (key: K, by: B) => V):
     return v as V;
   };
 }
+
+/** `compute` run on the first call only (an answer a check needs for some functions of an image, not all). */
+export function lazy<V>(compute: () => V): () => V {
+  let done = false;
+  let v: V;
+  return () => {
+    if (!done) {
+      v = compute();
+      done = true;
+    }
+    return v;
+  };
+}
