@@ -3,9 +3,9 @@
 // "frees DMA sg list with different entry count"). Also dma_unmap_sgtable() after orig_nents was rewritten.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Evidence, Patch } from '../types.js';
-import { assignSites, lvalueKey, walkStmts } from '../analysis/index.js';
+import { assignSites, localDeclOf, lvalueKey, walkStmts } from '../analysis/index.js';
 import { argOfRole, mapStyle, releaseStyle } from './support/dma-api.js';
-import { CountFlow, localDecl, type CountOrigin, type SgMapSite } from './support/count-flow.js';
+import { CountFlow, type CountOrigin, type SgMapSite } from './support/count-flow.js';
 import { dominates, type Located } from './support/flow-order.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
@@ -111,7 +111,7 @@ function rootIdent(e: Expr): string | undefined {
 }
 
 function inScope(fn: FunctionIR, name: string): boolean {
-  return fn.params.some((p) => p.name === name) || !!localDecl(fn, name);
+  return fn.params.some((p) => p.name === name) || !!localDeclOf(fn, name);
 }
 
 /** True when `key` is assigned in `fn` on a line in (from, to]; `inclusive` also counts the line `from`. */

@@ -4,11 +4,10 @@
 // for THRU_HOST_BRIDGE without DMA_ATTR_MMIO), unless the caller first asked pci_p2pdma_state() which case applies.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Evidence } from '../types.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type Origin } from '../analysis/index.js';
+import { localDeclOf, ownExprs, stripCasts, walkExpr, walkStmts, type Origin } from '../analysis/index.js';
 import { argOfRole, mappedArg } from './support/dma-api.js';
 import { addressOrigins } from './support/phys-origins.js';
 import { evidenceOf } from './support/origins.js';
-import { localDecl } from './support/count-flow.js';
 import { sgLoops } from './support/sg-iterators.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -84,8 +83,8 @@ function p2pOrigins(ctx: RuleContext, fn: FunctionIR, e: Expr, gupPages: Map<str
   }
   const root = arrayRoot(x);
   if (root && gupPages.has(root)) return [{ kind: 'p2pdma', chain: [gupPages.get(root)!] }];
-  if (x.k === 'ident' && localDecl(fn, x.name)) {
-    const decl = localDecl(fn, x.name)!;
+  if (x.k === 'ident' && localDeclOf(fn, x.name)) {
+    const decl = localDeclOf(fn, x.name)!;
     const rhs: Expr[] = decl.init ? [decl.init] : [];
     for (const a of ctx.analysis.provenance.scope(fn).assigns.get(x.name) ?? []) if (!rhs.includes(a.rhs)) rhs.push(a.rhs);
     return rhs.flatMap((r) => p2pOrigins(ctx, fn, r, gupPages, depth + 1).map((o) => ({

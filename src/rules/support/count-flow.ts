@@ -116,7 +116,7 @@ export class CountFlow {
   private identOrigins(x: Extract<Expr, { k: 'ident' }>, fn: FunctionIR, at: Located, depth: number, seen: Set<string>): CountOrigin[] {
     const key = `${fn.name}:${fn.line}:${x.name}`;
     if (seen.has(key)) return [];
-    const local = localDecl(fn, x.name);
+    const local = localDeclOf(fn, x.name);
     const param = fn.params.find((p) => p.name === x.name);
     // In a hunk fragment the declaration may be out of view: a name assigned in the function is still a local.
     if (!local && !param && !!globalNamed(this.analysis.ir, x.name)) return [{ cls: 'other', chain: [] }];
@@ -192,11 +192,6 @@ export class CountFlow {
     this.fieldStores = out;
     return out;
   }
-}
-
-/** The local declaration of `name` in `fn`, if any. */
-export function localDecl(fn: FunctionIR, name: string): VarDecl | undefined {
-  return localDeclOf(fn, name);
 }
 
 /** An assignment reaches a read when it comes first, or both sit in one loop (a later iteration reads it). */

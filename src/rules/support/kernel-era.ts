@@ -6,8 +6,6 @@ import type { Patch } from '../../types.js';
 import type { ModelView } from '../types.js';
 import { compareVersions, MAINLINE_VERSION, tryParseKernelVersion, versionAtDate, versionForCommit } from '../../model/versions.js';
 
-export { versionAtDate };
-
 export interface TargetVersion {
   /** "major.minor". */
   version: string;
