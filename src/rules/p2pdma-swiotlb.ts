@@ -5,7 +5,7 @@
 // skip bus-address segments; a host-bridge mapping without DMA_ATTR_MMIO (kernel/dma/direct.h,
 // drivers/iommu/dma-iommu.c, include/linux/dma-mapping.h).
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { assignSites, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, guardingMapTypes, switchCases, mapTypeSwitches, flatten } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
@@ -194,14 +194,6 @@ function hostBridgeWithoutMmio(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 /** The attrs variable got DMA_ATTR_MMIO earlier in the function (`attrs |= DMA_ATTR_MMIO`). */
 function attrsCarryMmio(fn: FunctionIR, attrs: Expr, line: number): boolean {
   if (attrs.k !== 'ident') return false;
-  let found = false;
-  walkStmts(fn.body, (s) => {
-    if (found || s.line > line) return;
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e) => {
-        if (e.k === 'assign' && e.left.k === 'ident' && e.left.name === attrs.name && /DMA_ATTR_MMIO/.test(e.right.text)) found = true;
-      });
-    }
-  });
-  return found;
+  return assignSites(fn).some(({ expr: e, stmt }) => stmt.line <= line && e.k === 'assign'
+    && e.left.k === 'ident' && e.left.name === attrs.name && /DMA_ATTR_MMIO/.test(e.right.text));
 }
