@@ -7,7 +7,7 @@
 // In any era, handing a device a page-less, DMA-address-only scatterlist without asking whether it can use one
 // breaks the devices that need struct pages.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
-import { assignSites, callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
+import { callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
@@ -61,10 +61,10 @@ export const p2pdmaOpsUnchecked: Rule = {
 function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): RuleReport[] {
   const out: RuleReport[] = [];
   // Only an advertising flag can be reported: most functions mention none and need no further look.
-  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => e.k === 'ident' && ADVERTISE.test(e.name))) return out;
+  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => ADVERTISE.test(e.name))) return out;
   if (CAPABILITY.test(fn.text) || checksThroughHelper(ctx, fn)) return out;
   for (const { expr: e, exprParents: eps, stmt: s, stmtParents: parents } of exprSitesOfKind(fn, 'ident')) {
-    if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) continue;
+    if (!ADVERTISE.test(e.name) || !sets(s, e, eps)) continue;
     if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
       || guardedInText(ctx, s.line)) continue;
     out.push({
@@ -133,8 +133,8 @@ function supportOps(ctx: RuleContext, target: TargetVersion): RuleReport[] {
   const implementations = new Set<string>();
   for (const g of ctx.ir.globals) for (const d of designators(g)) if (SUPPORTS_OP.test(d.field) && d.value.k === 'ident') implementations.add(d.value.name);
   for (const fn of ctx.analysis.functions) {
-    for (const { expr: e } of assignSites(fn)) {
-      if (e.k === 'assign' && e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
+    for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+      if (e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
     }
   }
   for (const name of implementations) {

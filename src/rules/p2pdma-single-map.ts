@@ -4,7 +4,7 @@
 // for THRU_HOST_BRIDGE without DMA_ATTR_MMIO), unless the caller first asked pci_p2pdma_state() which case applies.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Evidence } from '../types.js';
-import { assignSites, localDeclOf, stripCasts, type Origin } from '../analysis/index.js';
+import { exprSitesOfKind, localDeclOf, stripCasts, type Origin } from '../analysis/index.js';
 import { argOfRole, mappedArg } from './support/dma-api.js';
 import { addressOrigins } from './support/phys-origins.js';
 import { evidenceOf } from './support/origins.js';
@@ -131,8 +131,8 @@ function p2pFlag(fn: FunctionIR, flags: Expr): string | undefined {
   const init = localDeclOf(fn, x.name)?.init;
   const fromInit = init && P2P_GUP_FLAG.exec(init.text)?.[1];
   if (fromInit) return fromInit;
-  for (const { expr: e } of assignSites(fn)) {
-    const flag = e.k === 'assign' && e.left.k === 'ident' && e.left.name === x.name ? P2P_GUP_FLAG.exec(e.right.text)?.[1] : undefined;
+  for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+    const flag = e.left.k === 'ident' && e.left.name === x.name ? P2P_GUP_FLAG.exec(e.right.text)?.[1] : undefined;
     if (flag) return flag;
   }
   return undefined;

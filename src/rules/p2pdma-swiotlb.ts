@@ -5,7 +5,7 @@
 // skip bus-address segments; a host-bridge mapping without DMA_ATTR_MMIO (kernel/dma/direct.h,
 // drivers/iommu/dma-iommu.c, include/linux/dma-mapping.h).
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { assignSites, walkExpr, walkStmts } from '../analysis/index.js';
+import { exprSitesOfKind, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, guardingMapTypes, switchCases, mapTypeSwitches, flatten } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
@@ -194,6 +194,6 @@ function hostBridgeWithoutMmio(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 /** The attrs variable got DMA_ATTR_MMIO earlier in the function (`attrs |= DMA_ATTR_MMIO`). */
 function attrsCarryMmio(fn: FunctionIR, attrs: Expr, line: number): boolean {
   if (attrs.k !== 'ident') return false;
-  return assignSites(fn).some(({ expr: e, stmt }) => stmt.line <= line && e.k === 'assign'
+  return exprSitesOfKind(fn, 'assign').some(({ expr: e, stmt }) => stmt.line <= line
     && e.left.k === 'ident' && e.left.name === attrs.name && /DMA_ATTR_MMIO/.test(e.right.text));
 }

@@ -109,7 +109,7 @@ function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
   if (!status?.removedIn || !atOrAfter(target.version, status.removedIn)) return [];
   const out: RuleReport[] = [];
   for (const { expr: x, exprParents: parents } of exprSitesOfKind(fn, 'field')) {
-    if (x.k !== 'field' || x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) continue;
+    if (x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) continue;
     const repl = `page_pgmap(${x.base.text})`;
     const text = ctx.image.lineText.get(x.line);
     const parent = parents[parents.length - 1];

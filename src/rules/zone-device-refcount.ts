@@ -10,7 +10,7 @@
 //      where the target kernel provides zone_device_page_init(), which also takes the pgmap reference;
 //   3. a page initialised with zone_device_page_init() that an error path abandons without put_page().
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { assignSites, walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
+import { exprSitesOfKind, walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
 import { analyseRefs, refKey, type RefOp } from '../analysis/refs.js';
 import type { Evidence, FileDiff, Patch } from '../types.js';
 import { spanVisible } from './support/hunk-spans.js';
@@ -174,8 +174,8 @@ function rawInitialCount(ctx: RuleContext, fn: FunctionIR, calls: readonly CallS
   // Only pages a driver hands out from its own ZONE_DEVICE pool carry zone_device_data (include/linux/mm_types.h).
   const devicePages = new Set<string>();
   // Expression statements `x->zone_device_data = ...`: assignments that are their statement's whole expression.
-  for (const { expr: e, stmt: s } of assignSites(fn)) {
-    if (s.k === 'expr' && s.expr === e && e.k === 'assign' && e.left.k === 'field' && e.left.field === 'zone_device_data') {
+  for (const { expr: e, stmt: s } of exprSitesOfKind(fn, 'assign')) {
+    if (s.k === 'expr' && s.expr === e && e.left.k === 'field' && e.left.field === 'zone_device_data') {
       devicePages.add(refKey(e.left.base));
     }
   }

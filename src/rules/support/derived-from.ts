@@ -4,7 +4,7 @@
 // recognises with the chain of lines that carried them. Other calls end the trail: `dma_map_resource(dev, phys)`
 // is a new value, not `phys`.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { assignSites, walkStmts, type FileAnalysis } from '../../analysis/index.js';
+import { exprSitesOfKind, walkStmts, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import { memoize } from './memo.js';
 
@@ -32,8 +32,8 @@ interface Assign { rhs: Expr; fn: FunctionIR; line: number }
 const fieldAssigns = memoize((analysis: FileAnalysis): ReadonlyMap<string, Assign[]> => {
   const map = new Map<string, Assign[]>();
   for (const fn of analysis.functions) {
-    for (const { expr: e } of assignSites(fn)) {
-      if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
+    for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+      if (e.op === '=' && e.left.k === 'field') {
         const list = map.get(e.left.field) ?? [];
         list.push({ rhs: e.right, fn, line: e.line });
         map.set(e.left.field, list);

@@ -2,7 +2,7 @@
 // the bus helpers that hand the caller's buffer to a host controller (USB, SPI, SDIO), transfer-descriptor
 // fields the bus core maps, and file-local wrappers that pass one of their parameters on to any of these.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { assignSites, stripCasts, type FileAnalysis } from '../../analysis/index.js';
+import { exprSitesOfKind, stripCasts, type FileAnalysis } from '../../analysis/index.js';
 import type { ModelView } from '../types.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -99,7 +99,7 @@ function forwardedParam(e: Expr, fn: FunctionIR): number {
 
 /** True when a parameter is reassigned in the function body (then it no longer names the caller's buffer). */
 function reassigned(fn: FunctionIR, name: string): boolean {
-  return assignSites(fn).some(({ expr: e }) => e.k === 'assign' && e.left.k === 'ident' && e.left.name === name);
+  return exprSitesOfKind(fn, 'assign').some(({ expr: e }) => e.left.k === 'ident' && e.left.name === name);
 }
 
 /**
