@@ -141,9 +141,12 @@ export function walkStmts(s: Stmt, visit: (s: Stmt, parents: Stmt[]) => void): v
 
 // ───────────── per-function index, built once and shared by every rule ─────────────
 
-/** One expression a function evaluates, with the statement it is in. */
-export interface ExprSite {
-  readonly expr: Expr;
+/**
+ * One expression a function evaluates, with the statement it is in; `E` narrows the expression (what
+ * exprSitesOfKind() hands out). A call's site is also its CallSite: it carries the call as `call` too.
+ */
+export type ExprSite<E extends Expr = Expr> = {
+  readonly expr: E;
   /** Enclosing expressions, outermost first (from the statement's own root expression). */
   readonly exprParents: Expr[];
   readonly stmt: Stmt;
@@ -153,7 +156,7 @@ export interface ExprSite {
   readonly stmtIndex: number;
   /** Position of this site in exprSitesIn(fn) (walk order). */
   readonly order: number;
-}
+} & (E extends Call ? { readonly call: E } : unknown);
 
 /** A call site with the statement it is in. */
 export interface CallSite {
@@ -224,7 +227,12 @@ function indexOf(fn: FunctionIR): FunctionIndex {
 }
 
 /** The expressions of the given kinds in a function, in walk order (frozen). */
-export function exprSitesOfKind(fn: FunctionIR, ...kinds: Kind[]): readonly ExprSite[] {
+export function exprSitesOfKind<K extends Kind>(fn: FunctionIR, ...kinds: K[]): readonly ExprSite<Extract<Expr, { k: K }>>[] {
+  // Typed by those kinds: the index files every site under its expression's kind, so the lists hold only them.
+  return sitesOfKinds(fn, kinds) as readonly ExprSite<Extract<Expr, { k: K }>>[];
+}
+
+function sitesOfKinds(fn: FunctionIR, kinds: readonly Kind[]): readonly ExprSite[] {
   const idx = indexOf(fn);
   if (kinds.length === 1) return idx.byKind.get(kinds[0]) ?? EMPTY;
   const key = [...kinds].sort().join(',');
@@ -282,7 +290,7 @@ export function walkFunction(fn: FunctionIR, onStmt: ((s: Stmt, parents: Stmt[])
 /** Every call in a function, in source order (computed once per function; frozen). */
 export function callsIn(fn: FunctionIR): readonly CallSite[] {
   const idx = indexOf(fn);
-  idx.calls ??= (idx.byKind.get('call') ?? EMPTY) as unknown as readonly CallSite[];
+  idx.calls ??= exprSitesOfKind(fn, 'call');
   return idx.calls;
 }
 

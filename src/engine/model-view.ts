@@ -40,15 +40,14 @@ export function platformsFor(config: Config): Platform[] {
 
 /** Builds the model view for one configuration (memoised lookups; platforms loaded once). */
 export function createModelView(config: Config): ModelView {
-  // Platforms are loaded (YAML, validated) on the first question that needs them: most patches ask none.
-  let loaded: Platform[] | undefined;
-  const platforms = () => (loaded ??= platformsFor(config));
+  // Platforms are loaded (YAML, validated) on the first question that needs them (platformsFor() keeps them):
+  // most patches ask none.
+  const platforms = () => platformsFor(config);
   const kernel = config.kernel;
   const kindCache = new Map<string, KindInfo | undefined>();
   let p2pCache: PlatformP2p[] | undefined;
   // Rules ask these per patch and per file; the answers depend only on the configured kernel.
   const statusCache = new Map<string, ReturnType<ModelView['apiStatus']>>();
-  let removedCache: string[] | undefined;
   const view: ModelView = {
     kernel,
     contract: (name: string) => contract(name) as ContractView | undefined,
@@ -86,11 +85,8 @@ export function createModelView(config: Config): ModelView {
       if (!status) statusCache.set(name, (status = apiStatus(name, kernel)));
       return status;
     },
-    removedIdentifiers() {
-      removedCache ??= removedIdentifiers(kernel).map((r) => r.name);
-      // A copy: callers own the list they get (the cached one is never handed out).
-      return [...removedCache];
-    },
+    // The catalogue keeps the list per version; the names are a fresh array the caller owns.
+    removedIdentifiers: () => removedIdentifiers(kernel).map((r) => r.name),
     p2p() {
       p2pCache ??= platforms().map((p) => {
         const s = platformP2pSummary(p, { kernel });

@@ -12,7 +12,7 @@ import { P2PDMA_CONTRACTS } from './contracts/p2pdma.js';
 import { SG_CONTRACTS } from './contracts/sg.js';
 import type { ApiContract, ContractCategory } from './contracts/types.js';
 import { REMOVED_IDENTIFIERS, SIGNATURE_CHANGES, type IdentifierKind, type RemovedIdentifier } from './removed.js';
-import { compareVersions, MAINLINE_VERSION, parseKernelVersion, parsedKernelVersion, type KernelVersion } from './versions.js';
+import { compareVersions, MAINLINE_VERSION, parseKernelVersion, type KernelVersion } from './versions.js';
 
 /** Every contract, grouped by the module that defines it. */
 const ALL: readonly ApiContract[] = [
@@ -76,13 +76,11 @@ export interface ApiStatus {
   version: string;
 }
 
-function targetVersion(version?: string): Readonly<KernelVersion> {
-  const text = version ?? MAINLINE_VERSION;
-  // Cached: apiStatus() is asked for every identifier of every patch with the same few versions.
-  return parsedKernelVersion(text) ?? parseKernelVersion(text);
+function targetVersion(version?: string): KernelVersion {
+  return parseKernelVersion(version ?? MAINLINE_VERSION);
 }
 
-const atOrAfter = (v: Readonly<KernelVersion>, boundary: string): boolean => compareVersions(v, boundary) >= 0;
+const atOrAfter = (v: KernelVersion, boundary: string): boolean => compareVersions(v, boundary) >= 0;
 
 function removedMessage(name: string, kind: IdentifierKind | 'function', removedIn: string, replacement?: string): string {
   const shown = kind === 'function' ? `${name}()` : name;
@@ -137,7 +135,7 @@ export function apiStatus(name: string, version?: string): ApiStatus {
   return out;
 }
 
-function statusOfRemoved(r: RemovedIdentifier, v: Readonly<KernelVersion>): Partial<ApiStatus> {
+function statusOfRemoved(r: RemovedIdentifier, v: KernelVersion): Partial<ApiStatus> {
   const base: Partial<ApiStatus> = { known: true, replacement: r.replacement };
   if (r.neverMerged) return { ...base, exists: false, neverMerged: true, message: r.message };
   if (r.removedIn && atOrAfter(v, r.removedIn)) {
@@ -175,7 +173,7 @@ export function removedIdentifiers(version?: string): RemovedEntry[] {
 /** removedIdentifiers() per "major.minor": the answer only depends on it. */
 const REMOVED_BY_VERSION = new Map<string, readonly RemovedEntry[]>();
 
-function computeRemoved(v: Readonly<KernelVersion>): RemovedEntry[] {
+function computeRemoved(v: KernelVersion): RemovedEntry[] {
   const out: RemovedEntry[] = [];
   for (const r of REMOVED_IDENTIFIERS) {
     if (r.neverMerged) {

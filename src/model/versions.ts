@@ -49,32 +49,14 @@ export function tryParseKernelVersion(s: string): KernelVersion | undefined {
   return v;
 }
 
-const PARSED = new Map<string, Readonly<KernelVersion> | null>();
-
-/**
- * {@link tryParseKernelVersion} answered from a per-process cache, for hot paths that compare the same few
- * version strings for every identifier of every patch. The result is shared and frozen: copy it to change it.
- */
-export function parsedKernelVersion(s: string): Readonly<KernelVersion> | undefined {
-  let v = PARSED.get(s);
-  if (v === undefined) {
-    const parsed = tryParseKernelVersion(s);
-    v = parsed ? Object.freeze(parsed) : null;
-    // Version strings come from the model and from patch headers: a handful per run, but bound the cache anyway.
-    if (PARSED.size > 10_000) PARSED.clear();
-    PARSED.set(s, v);
-  }
-  return v ?? undefined;
-}
-
 /**
  * Compare two versions by major.minor only: features land in the merge window, so a
  * "-rc1" of 6.16 already has everything "since 6.16", and stable patch levels never add or
  * remove the APIs this model tracks.
  */
 export function compareVersions(a: KernelVersion | string, b: KernelVersion | string): number {
-  const va = typeof a === 'string' ? parsedKernelVersion(a) ?? parseKernelVersion(a) : a;
-  const vb = typeof b === 'string' ? parsedKernelVersion(b) ?? parseKernelVersion(b) : b;
+  const va = typeof a === 'string' ? parseKernelVersion(a) : a;
+  const vb = typeof b === 'string' ? parseKernelVersion(b) : b;
   return va.major !== vb.major ? va.major - vb.major : va.minor - vb.minor;
 }
 

@@ -132,12 +132,10 @@ function fieldReads(fn: FunctionIR): FieldReadSite[] {
       out.push({ e: b.e, what: r.what, list, at: b.at });
     }
   }
-  const seen = new Set(out.map((r) => r.e));
-  // Only calls (the accessors) and fields can be reads. This walk has always left out case labels and what a call
-  // is called through (`ops->map(...)`): skip those sites of the index.
+  // Only calls (the accessors) and fields can be reads (a case label, a constant, holds neither). What a call is
+  // called through is not read as data: `x->dma_address(...)` would be a function pointer of that name.
   for (const { expr: e, exprParents: parents, stmt, stmtParents } of exprSitesOfKind(fn, 'call', 'field')) {
-    if (stmt.k === 'case' || inCallee(e, parents)) continue;
-    if (seen.has(e) || inLoops.has(e)) continue;
+    if (inLoops.has(e) || inCallee(e, parents)) continue;
     const r = isDmaFieldRead(e, parents);
     if (!r) continue;
     out.push({ e, what: r.what, list: listKey(r.list), at: { stmt, stmtParents } });

@@ -2,11 +2,12 @@
 // dma_map_single(), a USB/SPI/SDIO transfer helper, a transfer descriptor's buffer field, or a file-local
 // wrapper that passes its buffer parameter on to one of these (SG-004).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { assignSites } from '../analysis/index.js';
+import { exprSitesOfKind } from '../analysis/index.js';
 import type { Evidence } from '../types.js';
 import { certaintyOf, evidenceOf, splitOrigins } from './support/origins.js';
 import { DMA_FIELDS, knownSinkArgs, wrapperSummaries, type DmaSinkArg, type WrapperPath } from './support/dma-sinks.js';
 import { removedHeapAllocation } from './support/patch-lines.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'dma-on-stack';
@@ -34,8 +35,7 @@ export const dmaOnStack: Rule = {
     const out: RuleReport[] = [];
     const wrappers = wrapperSummaries(ctx.analysis, ctx.model);
     // The per-platform notes load the platform profiles: compute them only once there is a report.
-    let cached: string[] | undefined;
-    const notes = () => (cached ??= platformNotes(ctx));
+    const notes = lazy(() => platformNotes(ctx));
     const seen = new Set<string>();
     const push = (r: RuleReport) => {
       const key = `${r.line}:${r.code}`;
@@ -148,13 +148,6 @@ function fieldReports(ctx: RuleContext, fn: FunctionIR, notes: () => string[]): 
       references: [...REFS, source],
     });
   };
-  const visit = (e: Expr) => {
-    if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
-      const base = rootName(e.left.base);
-      const spec = base && DMA_FIELDS.find((d) => d.fields.includes((e.left as Extract<Expr, { k: 'field' }>).field) && typeOf(base).includes(d.struct));
-      if (spec) report(e.right, e.left.field, spec.struct, spec.source, e.line, e.text);
-    }
-  };
   for (const v of scope.locals.values()) {
     const spec = DMA_FIELDS.find((d) => v.type.includes(d.struct));
     if (!spec || !v.init || v.init.k !== 'init') continue;
@@ -164,7 +157,13 @@ function fieldReports(ctx: RuleContext, fn: FunctionIR, notes: () => string[]): 
       if (item) report(item, field, spec.struct, spec.source, item.line, `${v.name}.${field} = ${item.text}`);
     }
   }
-  for (const { expr } of assignSites(fn)) visit(expr);
+  for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+    const left = e.left;
+    if (e.op !== '=' || left.k !== 'field') continue;
+    const base = rootName(left.base);
+    const spec = base && DMA_FIELDS.find((d) => d.fields.includes(left.field) && typeOf(base).includes(d.struct));
+    if (spec) report(e.right, left.field, spec.struct, spec.source, e.line, e.text);
+  }
   return out;
 }
 

@@ -6,8 +6,8 @@
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Certainty, Evidence } from '../types.js';
 import { argOfRole, mapStyle } from './support/dma-api.js';
-import { CountFlow, localDecl } from './support/count-flow.js';
-import { stripCasts } from '../analysis/index.js';
+import { CountFlow } from './support/count-flow.js';
+import { localDeclOf, stripCasts } from '../analysis/index.js';
 import { fieldRead, sgLoops, stopsAtUnmappedEntry, type FieldRead, type SgLoop } from './support/sg-iterators.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -99,7 +99,7 @@ function sameTable(list: Expr, base: Expr, arrow: boolean, fn: FunctionIR): bool
   if (list.k === 'field' && list.field === 'sgl') return norm(list.base.text) === norm(base.text) && list.arrow === arrow;
   // for_each_sg(sgl, ...) with a local `sgl = sgt->sgl`.
   if (list.k === 'ident') {
-    const decl = localDecl(fn, list.name);
+    const decl = localDeclOf(fn, list.name);
     const init = decl?.init;
     if (init?.k === 'field' && init.field === 'sgl') return norm(init.base.text) === norm(base.text);
   }

@@ -3,9 +3,9 @@
 // "frees DMA sg list with different entry count"). Also dma_unmap_sgtable() after orig_nents was rewritten.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Evidence, Patch } from '../types.js';
-import { assignSites, lvalueKey, walkStmts } from '../analysis/index.js';
+import { exprSitesOfKind, localDeclOf, lvalueKey, walkStmts } from '../analysis/index.js';
 import { argOfRole, mapStyle, releaseStyle } from './support/dma-api.js';
-import { CountFlow, localDecl, type CountOrigin, type SgMapSite } from './support/count-flow.js';
+import { CountFlow, type CountOrigin, type SgMapSite } from './support/count-flow.js';
 import { dominates, type Located } from './support/flow-order.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
@@ -111,13 +111,13 @@ function rootIdent(e: Expr): string | undefined {
 }
 
 function inScope(fn: FunctionIR, name: string): boolean {
-  return fn.params.some((p) => p.name === name) || !!localDecl(fn, name);
+  return fn.params.some((p) => p.name === name) || !!localDeclOf(fn, name);
 }
 
 /** True when `key` is assigned in `fn` on a line in (from, to]; `inclusive` also counts the line `from`. */
 function assignedBetween(fn: FunctionIR, key: string, from: number, to: number, inclusive: boolean): boolean {
-  for (const { expr: e } of assignSites(fn)) {
-    if (e.k !== 'assign' || lvalueKey(e.left) !== key) continue;
+  for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+    if (lvalueKey(e.left) !== key) continue;
     if ((inclusive ? e.line >= from : e.line > from) && e.line <= to) return true;
   }
   return false;
@@ -130,8 +130,8 @@ function assignedBetween(fn: FunctionIR, key: string, from: number, to: number, 
 function sgtableAfterEdit(ctx: RuleContext, fn: FunctionIR, flow: CountFlow): RuleReport[] {
   const out: RuleReport[] = [];
   const writes: { e: Extract<Expr, { k: 'assign' }>; at: Located; base: string }[] = [];
-  for (const { expr: e, stmt: s, stmtParents: parents } of assignSites(fn)) {
-    if (e.k === 'assign' && e.left.k === 'field' && e.left.field === 'orig_nents') {
+  for (const { expr: e, stmt: s, stmtParents: parents } of exprSitesOfKind(fn, 'assign')) {
+    if (e.left.k === 'field' && e.left.field === 'orig_nents') {
       writes.push({ e, at: { stmt: s, stmtParents: parents }, base: tableKey(e.left.base, e.left.arrow) });
     }
   }

@@ -76,7 +76,7 @@ function setFlags(e: Expr): string[] {
 function flagSets(fn: FunctionIR): FlagSet[] {
   const out: FlagSet[] = [];
   // Flags are identifiers of the function's expressions: without one of them there is nothing to collect.
-  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => e.k === 'ident' && FLAG_NAME.test(e.name))) return out;
+  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => FLAG_NAME.test(e.name))) return out;
   walkFunction(fn, (stmt, parents) => {
     if (stmt.k === 'return' && stmt.value) {
       const flags = setFlags(stmt.value);

@@ -109,7 +109,7 @@ function busAddrBranches(fn: FunctionIR): Branch[] {
 function equalityMapTypesByStmt(fn: FunctionIR): Map<Stmt, string[]> {
   const out = new Map<Stmt, string[]>();
   for (const { expr: e, stmt } of exprSitesOfKind(fn, 'binary')) {
-    if (e.k !== 'binary' || e.op !== '==') continue;
+    if (e.op !== '==') continue;
     const types = [...mapTypesIn(e.left), ...mapTypesIn(e.right)];
     if (!types.length) continue;
     const l = out.get(stmt);

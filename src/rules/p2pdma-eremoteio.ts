@@ -6,6 +6,7 @@ import { walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
 import { resultTarget, usesAfter, inCondition } from './support/uses.js';
 import { flatten } from './support/p2p-branches.js';
 import { reviewText } from './support/patch-text.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-eremoteio';
@@ -33,8 +34,7 @@ export const p2pdmaEremoteio: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
     // Asked only when a function maps something that can fail with -EREMOTEIO (the review text is large).
-    let capable: boolean | undefined;
-    const p2pCapable = () => (capable ??= P2P_CAPABLE.test(reviewText(ctx)));
+    const p2pCapable = lazy(() => P2P_CAPABLE.test(reviewText(ctx)));
     for (const fn of ctx.analysis.functions) {
       // 1. An explicit -EREMOTEIO test whose branch retries or requeues.
       walkStmts(fn.body, (stmt) => {
@@ -45,11 +45,11 @@ export const p2pdmaEremoteio: Rule = {
           `-EREMOTEIO is answered with ${retry.what}: the device cannot reach that P2PDMA memory, so the mapping will fail the same way every time.`,
           [{ line: stmt.line, note: `\`${stmt.cond.text.replace(/\s+/g, ' ')}\`` }, { line: retry.line, note: retry.what }]));
       });
-      if (!ctx.analysis.calls(fn).some((site) => mayReturnEremoteio(ctx, site)) || !p2pCapable()) continue;
-      // 2. A blanket failure branch after a map that can return -EREMOTEIO, in code that takes P2PDMA pages.
-      for (const site of ctx.analysis.calls(fn)) {
-        if (!mayReturnEremoteio(ctx, site)) continue;
-        if (/\bEREMOTEIO\b/.test(fn.text)) continue;
+      // 2. A blanket failure branch after a map that can return -EREMOTEIO, in code that takes P2PDMA pages and
+      // never names -EREMOTEIO.
+      const maps = ctx.analysis.calls(fn).filter((site) => mayReturnEremoteio(ctx, site));
+      if (!maps.length || /\bEREMOTEIO\b/.test(fn.text) || !p2pCapable()) continue;
+      for (const site of maps) {
         const target = resultTarget(site);
         if (typeof target !== 'object') continue;
         for (const use of usesAfter(ctx.analysis, fn, target.key, target.line)) {

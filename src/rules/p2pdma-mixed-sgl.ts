@@ -11,6 +11,7 @@ import { stmtChildren, walkStmts, type CallSite } from '../analysis/index.js';
 import { guardingMapTypes } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-mixed-sgl';
@@ -45,8 +46,7 @@ export const p2pdmaMixedSgl: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
     // The first-entry check starts from a classifier or homogeneous mapper call: read the review text only then.
-    let mixing: string | undefined | null = null;
-    const mixingOf = () => (mixing === null ? (mixing = MIXING_PRODUCERS.exec(reviewText(ctx))?.[1]) : mixing);
+    const mixingOf = lazy(() => MIXING_PRODUCERS.exec(reviewText(ctx))?.[1]);
     for (const fn of ctx.analysis.functions) {
       out.push(...zeroLengthBusSegments(ctx, fn));
       if (!ctx.analysis.calls(fn).some((s) => CLASSIFIERS.has(s.call.callee) || HOMOGENEOUS_MAPPERS.has(s.call.callee))) continue;

@@ -7,10 +7,11 @@
 // In any era, handing a device a page-less, DMA-address-only scatterlist without asking whether it can use one
 // breaks the devices that need struct pages.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../c/ir.js';
-import { assignSites, callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
+import { callsIn, exprSitesOfKind, stripCasts, walkExpr, walkStmts } from '../analysis/index.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
 import type { Located } from './support/flow-order.js';
 import { functionNameAt } from './support/function-name.js';
+import { memoize } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-ops-unchecked';
@@ -60,10 +61,10 @@ export const p2pdmaOpsUnchecked: Rule = {
 function advertised(ctx: RuleContext, fn: FunctionIR, target: TargetVersion): RuleReport[] {
   const out: RuleReport[] = [];
   // Only an advertising flag can be reported: most functions mention none and need no further look.
-  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => e.k === 'ident' && ADVERTISE.test(e.name))) return out;
+  if (!exprSitesOfKind(fn, 'ident').some(({ expr: e }) => ADVERTISE.test(e.name))) return out;
   if (CAPABILITY.test(fn.text) || checksThroughHelper(ctx, fn)) return out;
   for (const { expr: e, exprParents: eps, stmt: s, stmtParents: parents } of exprSitesOfKind(fn, 'ident')) {
-    if (e.k !== 'ident' || !ADVERTISE.test(e.name) || !sets(s, e, eps)) continue;
+    if (!ADVERTISE.test(e.name) || !sets(s, e, eps)) continue;
     if (guarded({ stmt: s, stmtParents: parents }) || eps.some((p) => p.k === 'cond' && /p2p/i.test(p.test.text))
       || guardedInText(ctx, s.line)) continue;
     out.push({
@@ -124,16 +125,7 @@ function checksThroughHelper(ctx: RuleContext, fn: FunctionIR): boolean {
 }
 
 /** CAPABILITY tested on a function's text, once per function (helpers are asked about at every call). */
-const CHECKS_CAPABILITY = new WeakMap<FunctionIR, boolean>();
-
-function checksCapability(fn: FunctionIR): boolean {
-  let v = CHECKS_CAPABILITY.get(fn);
-  if (v === undefined) {
-    v = CAPABILITY.test(fn.text);
-    CHECKS_CAPABILITY.set(fn, v);
-  }
-  return v;
-}
+const checksCapability = memoize((fn: FunctionIR): boolean => CAPABILITY.test(fn.text));
 
 /** `.supports_pci_p2pdma = fn` (or a runtime assignment) where fn returns true without any check. */
 function supportOps(ctx: RuleContext, target: TargetVersion): RuleReport[] {
@@ -141,8 +133,8 @@ function supportOps(ctx: RuleContext, target: TargetVersion): RuleReport[] {
   const implementations = new Set<string>();
   for (const g of ctx.ir.globals) for (const d of designators(g)) if (SUPPORTS_OP.test(d.field) && d.value.k === 'ident') implementations.add(d.value.name);
   for (const fn of ctx.analysis.functions) {
-    for (const { expr: e } of assignSites(fn)) {
-      if (e.k === 'assign' && e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
+    for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+      if (e.left.k === 'field' && SUPPORTS_OP.test(e.left.field) && e.right.k === 'ident') implementations.add(e.right.name);
     }
   }
   for (const name of implementations) {
@@ -197,18 +189,11 @@ function p2pOpsFlags(ctx: RuleContext, target: TargetVersion): RuleReport[] {
   return out;
 }
 
-/** `.field = value` pairs of a global's initializer (the IR keeps values; the designators come from the text). */
-function designators(g: VarDecl): readonly { field: string; value: Expr }[] {
-  let d = DESIGNATORS.get(g);
-  if (!d) {
-    d = Object.freeze(findDesignators(g));
-    DESIGNATORS.set(g, d);
-  }
-  return d;
-}
-
-/** designators() per global: both P2P ops checks read every initializer of the file. */
-const DESIGNATORS = new WeakMap<VarDecl, readonly { field: string; value: Expr }[]>();
+/**
+ * `.field = value` pairs of a global's initializer (the IR keeps values; the designators come from the text).
+ * Once per global: both P2P ops checks read every initializer of the file.
+ */
+const designators = memoize((g: VarDecl): readonly { field: string; value: Expr }[] => Object.freeze(findDesignators(g)));
 
 function findDesignators(g: VarDecl): { field: string; value: Expr }[] {
   if (g.init?.k !== 'init') return [];

@@ -4,11 +4,10 @@
 // for THRU_HOST_BRIDGE without DMA_ATTR_MMIO), unless the caller first asked pci_p2pdma_state() which case applies.
 import type { Expr, FunctionIR } from '../c/ir.js';
 import type { Evidence } from '../types.js';
-import { ownExprs, stripCasts, walkExpr, walkStmts, type Origin } from '../analysis/index.js';
+import { exprSitesOfKind, localDeclOf, stripCasts, type Origin } from '../analysis/index.js';
 import { argOfRole, mappedArg } from './support/dma-api.js';
 import { addressOrigins } from './support/phys-origins.js';
 import { evidenceOf } from './support/origins.js';
-import { localDecl } from './support/count-flow.js';
 import { sgLoops } from './support/sg-iterators.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
@@ -84,8 +83,8 @@ function p2pOrigins(ctx: RuleContext, fn: FunctionIR, e: Expr, gupPages: Map<str
   }
   const root = arrayRoot(x);
   if (root && gupPages.has(root)) return [{ kind: 'p2pdma', chain: [gupPages.get(root)!] }];
-  if (x.k === 'ident' && localDecl(fn, x.name)) {
-    const decl = localDecl(fn, x.name)!;
+  if (x.k === 'ident' && localDeclOf(fn, x.name)) {
+    const decl = localDeclOf(fn, x.name)!;
     const rhs: Expr[] = decl.init ? [decl.init] : [];
     for (const a of ctx.analysis.provenance.scope(fn).assigns.get(x.name) ?? []) if (!rhs.includes(a.rhs)) rhs.push(a.rhs);
     return rhs.flatMap((r) => p2pOrigins(ctx, fn, r, gupPages, depth + 1).map((o) => ({
@@ -129,16 +128,14 @@ function p2pFlag(fn: FunctionIR, flags: Expr): string | undefined {
   if (direct) return direct[1];
   const x = stripCasts(flags);
   if (x.k !== 'ident') return undefined;
-  let found: string | undefined;
-  walkStmts(fn.body, (s) => {
-    if (s.k === 'decl') for (const v of s.vars) if (v.name === x.name && v.init) found ??= P2P_GUP_FLAG.exec(v.init.text)?.[1];
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e) => {
-        if (e.k === 'assign' && e.left.k === 'ident' && e.left.name === x.name) found ??= P2P_GUP_FLAG.exec(e.right.text)?.[1];
-      });
-    }
-  });
-  return found;
+  const init = localDeclOf(fn, x.name)?.init;
+  const fromInit = init && P2P_GUP_FLAG.exec(init.text)?.[1];
+  if (fromInit) return fromInit;
+  for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+    const flag = e.left.k === 'ident' && e.left.name === x.name ? P2P_GUP_FLAG.exec(e.right.text)?.[1] : undefined;
+    if (flag) return flag;
+  }
+  return undefined;
 }
 
 /** True when the function asks for the P2P map type (or tests for a P2PDMA page) before this map call. */

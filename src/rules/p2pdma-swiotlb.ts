@@ -5,11 +5,11 @@
 // skip bus-address segments; a host-bridge mapping without DMA_ATTR_MMIO (kernel/dma/direct.h,
 // drivers/iommu/dma-iommu.c, include/linux/dma-mapping.h).
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { ownExprs, walkExpr, walkStmts } from '../analysis/index.js';
+import { exprSitesOfKind, walkExpr, walkStmts } from '../analysis/index.js';
 import { exprsOf, guardingMapTypes, switchCases, mapTypeSwitches, flatten } from './support/p2p-branches.js';
 import { brokenSentence, platformVerdict } from './support/p2p-platforms.js';
 import { reviewText } from './support/patch-text.js';
-import { apiStatusOf } from './support/api-status.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'p2pdma-swiotlb';
@@ -46,8 +46,7 @@ export const p2pdmaSwiotlb: Rule = {
   check(ctx: RuleContext): RuleReport[] {
     const out: RuleReport[] = [];
     // Both P2P-only checks start from a bounce or sync call: the review text is read only for functions with one.
-    let sees: boolean | undefined;
-    const seesP2p = () => (sees ??= SEES_P2P.test(reviewText(ctx)));
+    const seesP2p = lazy(() => SEES_P2P.test(reviewText(ctx)));
     for (const fn of ctx.analysis.functions) {
       if (ctx.analysis.calls(fn).some((s) => BOUNCES.test(s.call.callee) || SEGMENT_SYNC.test(s.call.callee)) && seesP2p()) {
         out.push(...bounceBeforeExclusion(ctx, fn));
@@ -154,7 +153,7 @@ function syncLoopWithoutSkip(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 // ───────────── host-bridge mapping without DMA_ATTR_MMIO ─────────────
 
 function hostBridgeWithoutMmio(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
-  if (apiStatusOf(ctx.model, 'DMA_ATTR_MMIO')?.exists === false) return [];
+  if (ctx.model.apiStatus('DMA_ATTR_MMIO')?.exists === false) return [];
   const out: RuleReport[] = [];
   const runs: { stmts: Stmt[]; line: number }[] = [];
   for (const sw of mapTypeSwitches(fn)) {
@@ -195,14 +194,6 @@ function hostBridgeWithoutMmio(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 /** The attrs variable got DMA_ATTR_MMIO earlier in the function (`attrs |= DMA_ATTR_MMIO`). */
 function attrsCarryMmio(fn: FunctionIR, attrs: Expr, line: number): boolean {
   if (attrs.k !== 'ident') return false;
-  let found = false;
-  walkStmts(fn.body, (s) => {
-    if (found || s.line > line) return;
-    for (const root of ownExprs(s)) {
-      walkExpr(root, (e) => {
-        if (e.k === 'assign' && e.left.k === 'ident' && e.left.name === attrs.name && /DMA_ATTR_MMIO/.test(e.right.text)) found = true;
-      });
-    }
-  });
-  return found;
+  return exprSitesOfKind(fn, 'assign').some(({ expr: e, stmt }) => stmt.line <= line
+    && e.left.k === 'ident' && e.left.name === attrs.name && /DMA_ATTR_MMIO/.test(e.right.text));
 }

@@ -9,6 +9,7 @@ import { certaintyOf, evidenceOf, kindsOf, splitOrigins } from './support/origin
 import { pageDerefArg } from './support/page-exprs.js';
 import { pfnSources, physSources } from './support/pfn-origin.js';
 import { isAssignTarget, resultTarget } from './support/uses.js';
+import { memoize } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'pfn-without-memmap';
@@ -157,29 +158,22 @@ function insteadFor(kinds: string[]): string {
 /** A same-file helper returning `struct page *` that returns NULL on some path (a page-less pfn). */
 function nullableHelper(ctx: RuleContext, name: string): boolean {
   const fn = ctx.analysis.provenance.functionNamed(name);
-  if (!fn) return false;
-  // Asked at every call of the helper: the answer depends on the helper alone (functionNamed(name).name === name).
-  let v = NULLABLE.get(fn);
-  if (v === undefined) {
-    v = returnsNullablePage(fn, name);
-    NULLABLE.set(fn, v);
-  }
-  return v;
+  return !!fn && returnsNullablePage(fn);
 }
 
-const NULLABLE = new WeakMap<FunctionIR, boolean>();
-
-function returnsNullablePage(fn: FunctionIR, name: string): boolean {
+/** Asked at every call of the helper, once per helper: the answer depends on the helper alone. */
+const returnsNullablePage = memoize((fn: FunctionIR): boolean => {
   // Both tests must pass; the parameter one is cheap, the prototype one compiles a regex and scans the body.
   if (fn.synthetic || !fn.params.some((p) => /pfn/.test(p.name) || /pfn/.test(p.type))) return false;
-  if (!new RegExp(`struct\\s+page\\s*\\*\\s*${name}\\s*\\(`).test(fn.text)) return false;
+  // functionNamed() files functions by name, so fn.name is the name the caller used.
+  if (!new RegExp(`struct\\s+page\\s*\\*\\s*${fn.name}\\s*\\(`).test(fn.text)) return false;
   let nullReturn = false;
   walkStmts(fn.body, (s) => {
     const v = s.k === 'return' && s.value ? stripCasts(s.value) : undefined;
     if (v && ((v.k === 'literal' && v.lit === 'null') || (v.k === 'ident' && v.name === 'NULL'))) nullReturn = true;
   });
   return nullReturn;
-}
+});
 
 /** kmap/page-flag operations straight on a NULL-able pfn→page lookup, or on its result without a NULL test. */
 function unguardedNullablePage(ctx: RuleContext, fn: FunctionIR, site: CallSite): RuleReport | undefined {

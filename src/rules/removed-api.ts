@@ -6,7 +6,8 @@
 import type { FunctionIR } from '../c/ir.js';
 import { codeLines } from './support/code-lines.js';
 import { atOrAfter, targetVersion, type TargetVersion } from './support/kernel-era.js';
-import { docsUrl, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
+import { memoize2 } from './support/memo.js';
+import { docsUrl, type ModelView, type Rule, type RuleContext, type RuleReport, type RuleSuggestion } from './types.js';
 
 const ID = 'removed-api';
 
@@ -42,7 +43,7 @@ export const removedApi: Rule = {
     // A patch quoted in a reply or an archive page, with no date, base or --kernel, is old code under discussion of
     // unknown era: judging it against today's kernel would report removals that happened long after it was written.
     if (target.source === 'mainline' && ctx.patch.quoted) return [];
-    const gone = goneFor(ctx, target);
+    const gone = goneFor(ctx.model, eraKey(target));
     if (!gone.list.length) return [];
     const out: RuleReport[] = [];
     const code = codeLines(ctx.image.lineText);
@@ -75,24 +76,18 @@ interface GoneSet {
 }
 
 /**
- * goneFor() per model view and target: the answer is the same for every image of every patch judged against the
- * same version, and building it asks the model about every removed name and compiles a regex for each.
+ * The identifiers gone for a target, per model view and target (see {@link eraKey}): the answer is the same for
+ * every image of every patch judged against the same version, and building it asks the model about every removed
+ * name and compiles a regex for each.
  */
-const GONE = new WeakMap<object, Map<string, GoneSet>>();
+const goneFor = memoize2((model: ModelView, era: string): GoneSet => {
+  const [source, version] = era.split('\0');
+  return indexGone(computeGone(model, { source: source as TargetVersion['source'], version }));
+});
 
-function goneFor(ctx: RuleContext, target: TargetVersion): GoneSet {
-  let byTarget = GONE.get(ctx.model);
-  if (!byTarget) {
-    byTarget = new Map();
-    GONE.set(ctx.model, byTarget);
-  }
-  const key = `${target.source}\0${target.version}`;
-  let set = byTarget.get(key);
-  if (!set) {
-    set = indexGone(computeGone(ctx, target));
-    byTarget.set(key, set);
-  }
-  return set;
+/** What computeGone() reads of a target, as one key. */
+function eraKey(target: TargetVersion): string {
+  return `${target.source}\0${target.version}`;
 }
 
 function indexGone(list: Gone[]): GoneSet {
@@ -133,12 +128,12 @@ const WORD = /\w+/g;
 const NON_BLANK = /\S/;
 
 /** Identifiers gone in the target version, with a matcher each. */
-function computeGone(ctx: RuleContext, target: TargetVersion): Gone[] {
+function computeGone(model: ModelView, target: Pick<TargetVersion, 'source' | 'version'>): Gone[] {
   const out: Gone[] = [];
-  for (const item of ctx.model.removedIdentifiers() as unknown[]) {
+  for (const item of model.removedIdentifiers() as unknown[]) {
     const name = typeof item === 'string' ? item : (item as { name?: string }).name;
     if (!name) continue;
-    const st = ctx.model.apiStatus(name);
+    const st = model.apiStatus(name);
     if (!st) continue;
     const neverMerged = !st.exists && !st.removedIn;
     // The model answers for the configured kernel; for a patch judged in its own era, compare with removedIn.

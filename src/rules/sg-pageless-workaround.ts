@@ -5,6 +5,7 @@ import type { Expr, FunctionIR } from '../c/ir.js';
 import { callsIn, walkExpr, type CallSite } from '../analysis/index.js';
 import { inCondition } from './support/uses.js';
 import { derivedFromPage, pageDerefArg, sameExpr } from './support/page-exprs.js';
+import { lazy } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'sg-pageless-workaround';
@@ -43,8 +44,7 @@ export const sgPagelessWorkaround: Rule = {
     const mmCore = MM_CORE.test(path);
     const out: RuleReport[] = [];
     // Only functions in scatterlist/mm core or named like sg consumers are judged: most images have none.
-    let found: Map<string, Call> | undefined;
-    const wrappersOf = () => (found ??= validityWrappers(ctx));
+    const wrappersOf = lazy(() => validityWrappers(ctx));
     for (const fn of ctx.analysis.functions) {
       const consumer = SG_CONSUMER_FN.test(fn.name);
       if (!sgCore && !mmCore && !consumer) continue;

@@ -2,7 +2,7 @@
 // zone_device_pages_have_same_pgmap(), and merge checks that test the wrong pages (swapped arguments, the first
 // page of the previous entry instead of its last), or that cover only one of a subsystem's merge paths (SG-007).
 import type { Expr, FunctionIR } from '../c/ir.js';
-import { assignSites, stripCasts } from '../analysis/index.js';
+import { exprSitesOfKind, stripCasts } from '../analysis/index.js';
 import type { Patch } from '../types.js';
 import { atOrAfter, targetVersion } from './support/kernel-era.js';
 import { adjacencyTests, checksSamePgmap, earlierReason, mergeOrientation } from './support/page-merge.js';
@@ -56,8 +56,8 @@ type Call = Extract<Expr, { k: 'call' }>;
 /** True when the function grows an existing segment (`prv->length += PAGE_SIZE`, `bv->bv_len += len`). */
 function extendsSegment(fn: FunctionIR): Expr | undefined {
   let hit: Expr | undefined;
-  for (const { expr: x } of assignSites(fn)) {
-    if (!hit && x.k === 'assign' && x.op === '+=' && x.left.k === 'field' && /(^|_)len(gth)?$/.test(x.left.field)) hit = x;
+  for (const { expr: x } of exprSitesOfKind(fn, 'assign')) {
+    if (!hit && x.op === '+=' && x.left.k === 'field' && /(^|_)len(gth)?$/.test(x.left.field)) hit = x;
   }
   return hit;
 }
@@ -159,8 +159,8 @@ function firstPageOfPrevious(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
 
 function findGrowth(fn: FunctionIR, entry: string): Expr | undefined {
   let hit: Expr | undefined;
-  for (const { expr: x } of assignSites(fn)) {
-    if (!hit && x.k === 'assign' && x.op === '+=' && x.left.k === 'field' && /length/.test(x.left.field)
+  for (const { expr: x } of exprSitesOfKind(fn, 'assign')) {
+    if (!hit && x.op === '+=' && x.left.k === 'field' && /length/.test(x.left.field)
       && x.left.base.text.replace(/\s+/g, '') === entry) hit = x;
   }
   return hit;

@@ -7,7 +7,6 @@ import type { Hunk } from '../types.js';
 import { looksLikePage } from './support/page-exprs.js';
 import { zoneDeviceEvidence } from './support/zone-device.js';
 import { atOrAfter, targetVersion } from './support/kernel-era.js';
-import { apiStatusOf } from './support/api-status.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'zone-device-page-mapping';
@@ -106,11 +105,11 @@ function oldPgmapField(ctx: RuleContext, fn: FunctionIR): RuleReport[] {
   // Only with a known era (configuration, base commit or the patch's date): a 2015 patch is not told about 2025.
   const target = targetVersion(ctx.patch, ctx.model);
   if (target.source === 'mainline') return [];
-  const status = apiStatusOf(ctx.model, 'page->pgmap');
+  const status = ctx.model.apiStatus('page->pgmap');
   if (!status?.removedIn || !atOrAfter(target.version, status.removedIn)) return [];
   const out: RuleReport[] = [];
   for (const { expr: x, exprParents: parents } of exprSitesOfKind(fn, 'field')) {
-    if (x.k !== 'field' || x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) continue;
+    if (x.field !== 'pgmap' || !x.arrow || !looksLikePage(x.base)) continue;
     const repl = `page_pgmap(${x.base.text})`;
     const text = ctx.image.lineText.get(x.line);
     const parent = parents[parents.length - 1];

@@ -10,11 +10,12 @@
 //      where the target kernel provides zone_device_page_init(), which also takes the pgmap reference;
 //   3. a page initialised with zone_device_page_init() that an error path abandons without put_page().
 import type { Expr, FunctionIR, Stmt } from '../c/ir.js';
-import { assignSites, walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
+import { exprSitesOfKind, walkExpr, walkStmts, type CallSite } from '../analysis/index.js';
 import { analyseRefs, refKey, type RefOp } from '../analysis/refs.js';
 import type { Evidence, FileDiff, Patch } from '../types.js';
 import { spanVisible } from './support/hunk-spans.js';
 import { atOrAfter, targetVersion } from './support/kernel-era.js';
+import { memoize } from './support/memo.js';
 import { docsUrl, type Rule, type RuleContext, type RuleReport } from './types.js';
 
 const ID = 'zone-device-refcount';
@@ -70,18 +71,11 @@ export const zoneDeviceRefcount: Rule = {
 
 interface Removal { file: string; line: number; text: string }
 
-/** removedConvention() per patch: it reads every hunk line, and the rule runs for every image of the patch. */
-const REMOVALS = new WeakMap<Patch, readonly Removal[]>();
-
-/** The definitions of the devmap-managed helpers the patch deletes, when no added line still uses any of them. */
-function removedConvention(patch: Patch): readonly Removal[] {
-  let r = REMOVALS.get(patch);
-  if (!r) {
-    r = Object.freeze(scanRemovals(patch));
-    REMOVALS.set(patch, r);
-  }
-  return r;
-}
+/**
+ * The definitions of the devmap-managed helpers the patch deletes, when no added line still uses any of them.
+ * Once per patch: it reads every hunk line, and the rule runs for every image of the patch.
+ */
+const removedConvention = memoize((patch: Patch): readonly Removal[] => Object.freeze(scanRemovals(patch)));
 
 function scanRemovals(patch: Patch): Removal[] {
   const removed: Removal[] = [];
@@ -180,8 +174,8 @@ function rawInitialCount(ctx: RuleContext, fn: FunctionIR, calls: readonly CallS
   // Only pages a driver hands out from its own ZONE_DEVICE pool carry zone_device_data (include/linux/mm_types.h).
   const devicePages = new Set<string>();
   // Expression statements `x->zone_device_data = ...`: assignments that are their statement's whole expression.
-  for (const { expr: e, stmt: s } of assignSites(fn)) {
-    if (s.k === 'expr' && s.expr === e && e.k === 'assign' && e.left.k === 'field' && e.left.field === 'zone_device_data') {
+  for (const { expr: e, stmt: s } of exprSitesOfKind(fn, 'assign')) {
+    if (s.k === 'expr' && s.expr === e && e.left.k === 'field' && e.left.field === 'zone_device_data') {
       devicePages.add(refKey(e.left.base));
     }
   }

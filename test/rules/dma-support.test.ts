@@ -1,4 +1,4 @@
-// Unit tests of the support modules the dma rules share: the patch-era target version, the count flow (which
+// Unit tests of the dma rules' support modules: the patch-era target version, DMA sink arguments, the count flow (which
 // count reaches an unmap) and the scatterlist iterator recognition.
 import { parseSyntax } from '../../src/c/parser.js';
 import { lowerSyntax } from '../../src/c/lower.js';
@@ -6,9 +6,13 @@ import { FileAnalysis } from '../../src/analysis/index.js';
 import type { Expr, FunctionIR } from '../../src/c/ir.js';
 import type { Patch } from '../../src/types.js';
 import type { ModelView } from '../../src/rules/types.js';
-import { targetVersion, versionAtDate, atOrAfter } from '../../src/rules/support/kernel-era.js';
+import { targetVersion, atOrAfter } from '../../src/rules/support/kernel-era.js';
+import { versionAtDate } from '../../src/model/versions.js';
 import { CountFlow } from '../../src/rules/support/count-flow.js';
 import { sgLoops, fieldRead } from '../../src/rules/support/sg-iterators.js';
+import { knownSinkArgs } from '../../src/rules/support/dma-sinks.js';
+import { createModelView } from '../../src/engine/model-view.js';
+import { defaultConfig } from '../../src/config/index.js';
 import { fakeModel } from '../analysis/fake-model.js';
 
 function analyse(src: string): FileAnalysis {
@@ -51,10 +55,24 @@ describe('kernel era', () => {
     expect(targetVersion(patch({ date: 'Tue, 2 Jul 2019 11:35:44 -0600' }), model())).toMatchObject({ version: '5.2', source: 'date' });
     expect(targetVersion(patch({}), model()).source).toBe('mainline');
   });
+  test('the note says where the version came from', () => {
+    const dated = patch({ date: 'Mon, 15 Apr 2019 09:00:00 +0000' });
+    expect(targetVersion(dated, model())).toEqual({ version: '5.1', source: 'date', note: "the tree of the patch's date, 2019-04-15" });
+    expect(targetVersion(dated, model('6.12'))).toEqual({ version: '6.12', source: 'config', note: 'the configured target kernel 6.12' });
+  });
   test('boundaries with the model\'s approximate versions', () => {
     expect(atOrAfter('6.0', '≈6.0')).toBe(true);
     expect(atOrAfter('5.19', '≈6.0')).toBe(false);
     expect(atOrAfter('6.1', undefined)).toBe(false);
+  });
+});
+
+describe('DMA sinks', () => {
+  test('model contracts and bus helpers name the argument the device accesses', () => {
+    const real = createModelView(defaultConfig());
+    expect(knownSinkArgs('usb_control_msg', real).map((s) => s.index)).toEqual([6]);
+    expect(knownSinkArgs('dma_map_single', real).map((s) => s.index)).toEqual([1]);
+    expect(knownSinkArgs('no_such_function', real)).toEqual([]);
   });
 });
 

@@ -10,12 +10,10 @@ import { defaultConfig } from '../../src/config/index.js';
 import { adjacencyTestOf, adjacencyTests } from '../../src/rules/support/page-merge.js';
 import { caseContainer, decidesMapTypeBefore, mapTypeSwitches, mapTypesIn, switchCases, type MapTypeName } from '../../src/rules/support/p2p-branches.js';
 import { gupCalls, pageSources, sgListKey } from '../../src/rules/support/sg-lists.js';
-import { knownSinkArgs } from '../../src/rules/support/dma-sinks.js';
-import { targetVersion } from '../../src/rules/support/kernel-era.js';
-import { apiStatusOf } from '../../src/rules/support/api-status.js';
 import { removedIdentifiers } from '../../src/model/catalogue.js';
-import { parsedKernelVersion, tryParseKernelVersion, versionAtDate, RELEASES } from '../../src/model/versions.js';
+import { versionAtDate, RELEASES } from '../../src/model/versions.js';
 import type { RuleContext } from '../../src/rules/types.js';
+import { lazy, memoize, memoize2 } from '../../src/rules/support/memo.js';
 import { newFilePatch } from './patch-builders.js';
 
 const model = createModelView(defaultConfig());
@@ -88,6 +86,36 @@ function expectShared<T>(first: readonly T[], again: readonly T[]): void {
   expect(Object.isFrozen(first)).toBe(true);
 }
 
+describe('memo helpers', () => {
+  test('memoize() computes once per key object, undefined and false answers included', () => {
+    const calls: object[] = [];
+    const answer = memoize((k: { v?: boolean }) => { calls.push(k); return k.v; });
+    const a = { v: false };
+    const b = {};
+    expect(answer(a)).toBe(false);
+    expect(answer(a)).toBe(false);
+    expect(answer(b)).toBeUndefined();
+    expect(answer(b)).toBeUndefined();
+    expect(calls).toEqual([a, b]);
+  });
+
+  test('memoize2() computes once per key object and second key', () => {
+    let calls = 0;
+    const sum = memoize2((k: { n: number }, by: number) => { calls++; return k.n + by; });
+    const k = { n: 1 };
+    expect([sum(k, 1), sum(k, 2), sum(k, 1), sum({ n: 1 }, 1)]).toEqual([2, 3, 2, 2]);
+    expect(calls).toBe(3);
+  });
+
+  test('lazy() runs its computation on the first call only, whatever it answers', () => {
+    let calls = 0;
+    const answer = lazy(() => { calls++; return undefined; });
+    expect(calls).toBe(0);
+    expect([answer(), answer()]).toEqual([undefined, undefined]);
+    expect(calls).toBe(1);
+  });
+});
+
 describe('memoised support answers', () => {
   test('adjacency tests: every comparison adjacencyTestOf() accepts, once per function', async () => {
     const ctx = await contextOf(newFilePatch('lib/x.c', SRC));
@@ -149,24 +177,8 @@ describe('memoised support answers', () => {
     expect(pageSources(again, model)).not.toBe(sources);
   });
 
-  test('DMA sink arguments are shared per model view and callee', () => {
-    const usb = knownSinkArgs('usb_control_msg', model);
-    expect(usb.map((s) => s.index)).toEqual([6]);
-    expectShared(usb, knownSinkArgs('usb_control_msg', model));
-    expect(knownSinkArgs('dma_map_single', model).map((s) => s.index)).toEqual([1]);
-    expect(knownSinkArgs('no_such_function', model)).toEqual([]);
-  });
-
-  test('the target version is shared per patch, the model status per view', async () => {
-    const ctx = await contextOf(newFilePatch('drivers/x.c', SRC, { date: 'Mon, 15 Apr 2019 09:00:00 +0000' }));
-    const t = targetVersion(ctx.patch, ctx.model);
-    expect(t).toEqual({ version: '5.1', source: 'date', note: "the tree of the patch's date, 2019-04-15" });
-    expect(targetVersion(ctx.patch, ctx.model)).toBe(t);
-    expect(Object.isFrozen(t)).toBe(true);
-    const configured = createModelView({ ...defaultConfig(), kernel: '6.12' });
-    expect(targetVersion(ctx.patch, configured).version).toBe('6.12');
-    expect(apiStatusOf(model, 'page->pgmap')).toEqual(model.apiStatus('page->pgmap'));
-    expect(apiStatusOf(model, 'page->pgmap')).toBe(apiStatusOf(model, 'page->pgmap'));
+  test('the model status is shared per view', () => {
+    expect(model.apiStatus('page->pgmap')).toBe(model.apiStatus('page->pgmap'));
   });
 });
 
@@ -193,11 +205,7 @@ describe('model caches', () => {
     expect(versionAtDate('Mon, 1 Jan 2001 00:00:00 +0000')).toBeUndefined();
   });
 
-  test('parsed versions are shared and frozen; removedIdentifiers() hands out fresh entries', () => {
-    expect(parsedKernelVersion('v6.13-rc3')).toEqual(tryParseKernelVersion('v6.13-rc3'));
-    expect(parsedKernelVersion('6.12')).toBe(parsedKernelVersion('6.12'));
-    expect(Object.isFrozen(parsedKernelVersion('6.12'))).toBe(true);
-    expect(parsedKernelVersion('nonsense')).toBeUndefined();
+  test('removedIdentifiers() hands out fresh entries', () => {
     const a = removedIdentifiers('6.12');
     const b = removedIdentifiers('6.12');
     expect(b).toEqual(a);

@@ -10,11 +10,6 @@ export interface CallerSite {
   site: CallSite;
 }
 
-/** Functions of the image with a given name (a fragment image may hold several pieces of one function). */
-export function functionsNamed(analysis: FileAnalysis, name: string): readonly FunctionIR[] {
-  return analysis.functionsNamed(name);
-}
-
 /** Call sites of `name` in the image (excluding recursive calls from a function of that name). */
 export function callersOf(analysis: FileAnalysis, name: string): CallerSite[] {
   return analysis.callsTo([name]).filter(({ fn }) => fn.name !== name);
@@ -55,7 +50,7 @@ export function reachableHelpers(analysis: FileAnalysis, fn: FunctionIR, depth =
     const next: FunctionIR[] = [];
     for (const f of frontier) {
       for (const site of analysis.calls(f)) {
-        for (const g of functionsNamed(analysis, site.call.callee)) {
+        for (const g of analysis.functionsNamed(site.call.callee)) {
           if (seen.has(g)) continue;
           seen.add(g);
           out.push(g);

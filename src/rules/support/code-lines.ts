@@ -5,7 +5,7 @@
 // nothing but whitespace-insensitive matching reads it; it is built from slices rather than char by char.
 
 /** One line of code-only text, and whether a block comment is still open at its end. */
-export function codeOfLine(t: string, inComment: boolean): { code: string; inComment: boolean } {
+function codeOfLine(t: string, inComment: boolean): { code: string; inComment: boolean } {
   let o = '';
   let i = 0;
   const n = t.length;

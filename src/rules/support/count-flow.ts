@@ -5,7 +5,7 @@
 // field of the same struct (support/field-types.ts), which is how `rctx->nents = dma_map_sg(...)` in a prepare
 // function is found again in the cleanup function; helpers of the file are followed through their returns.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../../c/ir.js';
-import { assignSites, globalNamed, localDeclOf, lvalueKey, stripCasts, walkFunction, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
+import { exprSitesOfKind, globalNamed, localDeclOf, lvalueKey, stripCasts, walkFunction, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import { argOfRole, mapStyle } from './dma-api.js';
 import { dominates, parentsOf, shareLoop, type Located } from './flow-order.js';
@@ -116,7 +116,7 @@ export class CountFlow {
   private identOrigins(x: Extract<Expr, { k: 'ident' }>, fn: FunctionIR, at: Located, depth: number, seen: Set<string>): CountOrigin[] {
     const key = `${fn.name}:${fn.line}:${x.name}`;
     if (seen.has(key)) return [];
-    const local = localDecl(fn, x.name);
+    const local = localDeclOf(fn, x.name);
     const param = fn.params.find((p) => p.name === x.name);
     // In a hunk fragment the declaration may be out of view: a name assigned in the function is still a local.
     if (!local && !param && !!globalNamed(this.analysis.ir, x.name)) return [{ cls: 'other', chain: [] }];
@@ -182,8 +182,8 @@ export class CountFlow {
     if (this.fieldStores) return this.fieldStores;
     const out: Store[] = [];
     for (const fn of this.analysis.functions) {
-      for (const { expr: e, stmt: s, stmtParents: parents } of assignSites(fn)) {
-        if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
+      for (const { expr: e, stmt: s, stmtParents: parents } of exprSitesOfKind(fn, 'assign')) {
+        if (e.op === '=' && e.left.k === 'field') {
           const key = lvalueKey(e.left);
           if (key) out.push({ rhs: e.right, lhs: e.left, fn, line: e.line, key, at: { stmt: s, stmtParents: parents } });
         }
@@ -192,11 +192,6 @@ export class CountFlow {
     this.fieldStores = out;
     return out;
   }
-}
-
-/** The local declaration of `name` in `fn`, if any. */
-export function localDecl(fn: FunctionIR, name: string): VarDecl | undefined {
-  return localDeclOf(fn, name);
 }
 
 /** An assignment reaches a read when it comes first, or both sit in one loop (a later iteration reads it). */

@@ -4,8 +4,9 @@
 // recognises with the chain of lines that carried them. Other calls end the trail: `dma_map_resource(dev, phys)`
 // is a new value, not `phys`.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { assignSites, walkStmts, type FileAnalysis } from '../../analysis/index.js';
+import { exprSitesOfKind, walkStmts, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
+import { memoize } from './memo.js';
 
 /** A recognised source and how the value got from it to the expression asked about. */
 export interface DerivedSource<T> {
@@ -27,26 +28,20 @@ const TRANSPARENT = /^(cpu_to_(le|be)(16|32|64)|(le|be)(16|32|64)_to_cpu|lower_3
 
 interface Assign { rhs: Expr; fn: FunctionIR; line: number }
 
-const fieldIndexCache = new WeakMap<FileAnalysis, Map<string, Assign[]>>();
-
-/** `x->field = rhs` anywhere in the file, by field name. */
-function fieldAssigns(analysis: FileAnalysis): Map<string, Assign[]> {
-  let idx = fieldIndexCache.get(analysis);
-  if (idx) return idx;
+/** `x->field = rhs` anywhere in the file, by field name (once per file). */
+const fieldAssigns = memoize((analysis: FileAnalysis): ReadonlyMap<string, Assign[]> => {
   const map = new Map<string, Assign[]>();
-  idx = map;
   for (const fn of analysis.functions) {
-    for (const { expr: e } of assignSites(fn)) {
-      if (e.k === 'assign' && e.op === '=' && e.left.k === 'field') {
+    for (const { expr: e } of exprSitesOfKind(fn, 'assign')) {
+      if (e.op === '=' && e.left.k === 'field') {
         const list = map.get(e.left.field) ?? [];
         list.push({ rhs: e.right, fn, line: e.line });
         map.set(e.left.field, list);
       }
     }
   }
-  fieldIndexCache.set(analysis, idx);
-  return idx;
-}
+  return map;
+});
 
 /** Assignments of a local variable in its function (declaration initialisers included). */
 function localAssigns(analysis: FileAnalysis, fn: FunctionIR, name: string): Assign[] | undefined {

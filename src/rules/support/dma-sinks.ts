@@ -2,7 +2,7 @@
 // the bus helpers that hand the caller's buffer to a host controller (USB, SPI, SDIO), transfer-descriptor
 // fields the bus core maps, and file-local wrappers that pass one of their parameters on to any of these.
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { assignSites, stripCasts, type FileAnalysis } from '../../analysis/index.js';
+import { exprSitesOfKind, stripCasts, type FileAnalysis } from '../../analysis/index.js';
 import type { ModelView } from '../types.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -58,24 +58,7 @@ const DMA_CATEGORIES = new Set(['dma-map', 'sg']);
  * The DMA-sink arguments of a known API: model contracts (dma-map/sg buffer parameters that do not accept
  * stack memory) first, then the bus helpers above.
  */
-export function knownSinkArgs(callee: string, model: ModelView): readonly DmaSinkArg[] {
-  let byCallee = SINKS.get(model);
-  if (!byCallee) {
-    byCallee = new Map();
-    SINKS.set(model, byCallee);
-  }
-  let sinks = byCallee.get(callee);
-  if (!sinks) {
-    sinks = Object.freeze(findSinkArgs(callee, model));
-    byCallee.set(callee, sinks);
-  }
-  return sinks;
-}
-
-/** knownSinkArgs() per model view and callee: asked for every call of every file. */
-const SINKS = new WeakMap<ModelView, Map<string, readonly DmaSinkArg[]>>();
-
-function findSinkArgs(callee: string, model: ModelView): DmaSinkArg[] {
+export function knownSinkArgs(callee: string, model: ModelView): DmaSinkArg[] {
   const out: DmaSinkArg[] = [];
   const c = model.contract(callee);
   if (c?.category && DMA_CATEGORIES.has(c.category)) {
@@ -116,7 +99,7 @@ function forwardedParam(e: Expr, fn: FunctionIR): number {
 
 /** True when a parameter is reassigned in the function body (then it no longer names the caller's buffer). */
 function reassigned(fn: FunctionIR, name: string): boolean {
-  return assignSites(fn).some(({ expr: e }) => e.k === 'assign' && e.left.k === 'ident' && e.left.name === name);
+  return exprSitesOfKind(fn, 'assign').some(({ expr: e }) => e.left.k === 'ident' && e.left.name === name);
 }
 
 /**

@@ -4,9 +4,7 @@
 // have signed such a finding. Without any of these, the model's current mainline is used.
 import type { Patch } from '../../types.js';
 import type { ModelView } from '../types.js';
-import { compareVersions, MAINLINE_VERSION, parsedKernelVersion, tryParseKernelVersion, versionAtDate, versionForCommit } from '../../model/versions.js';
-
-export { versionAtDate };
+import { compareVersions, MAINLINE_VERSION, tryParseKernelVersion, versionAtDate, versionForCommit } from '../../model/versions.js';
 
 export interface TargetVersion {
   /** "major.minor". */
@@ -16,25 +14,8 @@ export interface TargetVersion {
   note: string;
 }
 
-/** Per patch and configured kernel: a dozen rules ask for every image of the patch. */
-const TARGETS = new WeakMap<Patch, Map<string | undefined, Readonly<TargetVersion>>>();
-
-/** The version a patch is judged against (see the file comment for the order). The answer is shared: read-only. */
-export function targetVersion(patch: Patch, model: ModelView): Readonly<TargetVersion> {
-  let byKernel = TARGETS.get(patch);
-  if (!byKernel) {
-    byKernel = new Map();
-    TARGETS.set(patch, byKernel);
-  }
-  let t = byKernel.get(model.kernel);
-  if (!t) {
-    t = Object.freeze(computeTarget(patch, model));
-    byKernel.set(model.kernel, t);
-  }
-  return t;
-}
-
-function computeTarget(patch: Patch, model: ModelView): TargetVersion {
+/** The version a patch is judged against (see the file comment for the order). */
+export function targetVersion(patch: Patch, model: ModelView): TargetVersion {
   if (model.kernel) {
     const v = tryParseKernelVersion(model.kernel);
     if (v) return { version: v.text, source: 'config', note: `the configured target kernel ${v.text}` };
@@ -59,7 +40,7 @@ function isoDay(date: string): string {
 /** True when `version` is at or after `boundary` ("≈6.16" allowed); false when either cannot be read. */
 export function atOrAfter(version: string, boundary: string | undefined): boolean {
   if (!boundary) return false;
-  const a = parsedKernelVersion(version);
-  const b = parsedKernelVersion(boundary);
+  const a = tryParseKernelVersion(version);
+  const b = tryParseKernelVersion(boundary);
   return !!a && !!b && compareVersions(a, b) >= 0;
 }

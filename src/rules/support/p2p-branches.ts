@@ -3,6 +3,7 @@
 // fallthrough chain is followed (enum pci_p2pdma_map_type, include/linux/pci-p2pdma.h).
 import type { Expr, FunctionIR, Stmt } from '../../c/ir.js';
 import { ownExprs, stmtChildren, walkExpr, walkStmts } from '../../analysis/index.js';
+import { memoize } from './memo.js';
 
 /** The map types of enum pci_p2pdma_map_type, by their suffix. */
 export type MapTypeName = 'BUS_ADDR' | 'THRU_HOST_BRIDGE' | 'NONE' | 'NOT_SUPPORTED' | 'UNKNOWN';
@@ -84,18 +85,11 @@ function lastReal(body: Stmt[]): Stmt | undefined {
   return undefined;
 }
 
-/** Every switch statement (or bare case block) of a function whose labels name P2PDMA map types (memoised; frozen). */
-export function mapTypeSwitches(fn: FunctionIR): readonly Stmt[] {
-  let found = SWITCHES.get(fn);
-  if (!found) {
-    found = Object.freeze(findMapTypeSwitches(fn));
-    SWITCHES.set(fn, found);
-  }
-  return found;
-}
-
-/** Three rules ask for every function's map-type switches. */
-const SWITCHES = new WeakMap<FunctionIR, readonly Stmt[]>();
+/**
+ * Every switch statement (or bare case block) of a function whose labels name P2PDMA map types (memoised: three
+ * rules ask for every function; frozen).
+ */
+export const mapTypeSwitches = memoize((fn: FunctionIR): readonly Stmt[] => Object.freeze(findMapTypeSwitches(fn)));
 
 function findMapTypeSwitches(fn: FunctionIR): Stmt[] {
   const out: Stmt[] = [];
@@ -176,18 +170,12 @@ export function decidesMapTypeBefore(fn: FunctionIR, type: MapTypeName, line: nu
  * The first line (lowest statement line) at which each map type is mentioned by a statement of the function:
  * computed once per function, since rules ask decidesMapTypeBefore() for every sink.
  */
-const FIRST_MENTIONS = new WeakMap<FunctionIR, Map<MapTypeName, number>>();
-
-function firstMentions(fn: FunctionIR): Map<MapTypeName, number> {
-  let m = FIRST_MENTIONS.get(fn);
-  if (m) return m;
+const firstMentions = memoize((fn: FunctionIR): ReadonlyMap<MapTypeName, number> => {
   const out = new Map<MapTypeName, number>();
   const note = (t: MapTypeName, l: number) => { const cur = out.get(t); if (cur === undefined || l < cur) out.set(t, l); };
   walkStmts(fn.body, (s) => {
     for (const root of ownExprs(s)) for (const t of mapTypesIn(root)) note(t, s.line);
     if (s.k === 'case') for (const t of mapTypesIn(s.value)) note(t, s.line);
   });
-  m = out;
-  FIRST_MENTIONS.set(fn, m);
-  return m;
-}
+  return out;
+});

@@ -3,6 +3,7 @@
 // argument names the earlier or the later page.
 import type { Expr, FunctionIR } from '../../c/ir.js';
 import { callsIn, exprSitesOfKind, stripCasts, type FileAnalysis } from '../../analysis/index.js';
+import { memoize } from './memo.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -61,16 +62,7 @@ export function adjacencyTestOf(e: Expr): AdjacencyTest | undefined {
 }
 
 /** Every adjacency test in a function (computed once per function; frozen). */
-export function adjacencyTests(fn: FunctionIR): readonly AdjacencyTest[] {
-  let tests = ADJACENCY.get(fn);
-  if (!tests) {
-    tests = Object.freeze(findAdjacencyTests(fn));
-    ADJACENCY.set(fn, tests);
-  }
-  return tests;
-}
-
-const ADJACENCY = new WeakMap<FunctionIR, readonly AdjacencyTest[]>();
+export const adjacencyTests = memoize((fn: FunctionIR): readonly AdjacencyTest[] => Object.freeze(findAdjacencyTests(fn)));
 
 function findAdjacencyTests(fn: FunctionIR): AdjacencyTest[] {
   const out: AdjacencyTest[] = [];

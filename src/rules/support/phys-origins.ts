@@ -3,8 +3,7 @@
 // asking the provenance analysis. BAR addresses from the PCI resource helpers are recognised by name because the
 // contract catalogue has no entry for them yet (see BAR_PHYS).
 import type { Expr, FunctionIR } from '../../c/ir.js';
-import { assignSites, stripCasts, structFieldsNamed, type FileAnalysis, type Origin } from '../../analysis/index.js';
-import { localDecl } from './count-flow.js';
+import { exprSitesOfKind, localDeclOf, stripCasts, structFieldsNamed, type FileAnalysis, type Origin } from '../../analysis/index.js';
 import { containerOf, sameField } from './field-types.js';
 
 /** pfn/phys arithmetic macros of include/linux/pfn.h and asm-generic/memory_model.h: the value keeps its source. */
@@ -29,8 +28,8 @@ function fieldOrigins(analysis: FileAnalysis, x: Extract<Expr, { k: 'field' }>, 
   }
   const out: Origin[] = [];
   for (const other of analysis.functions) {
-    for (const { expr: a } of assignSites(other)) {
-      if (a.k !== 'assign' || a.op !== '=' || a.left.k !== 'field' || !sameField(a.left, other, x, fn, analysis.ir)) continue;
+    for (const { expr: a } of exprSitesOfKind(other, 'assign')) {
+      if (a.op !== '=' || a.left.k !== 'field' || !sameField(a.left, other, x, fn, analysis.ir)) continue;
       for (const o of addressOrigins(analysis, a.right, other, file, depth + 1)) {
         out.push({ kind: o.kind, chain: [...o.chain, { file, line: a.line, note: `stored in ${a.left.text}${other === fn ? '' : ` in ${other.name}()`}` }] });
       }
@@ -71,8 +70,8 @@ export function addressOrigins(analysis: FileAnalysis, e: Expr, fn: FunctionIR, 
   const direct = analysis.origins(x, fn);
   if (direct.some((o) => o.kind !== 'unknown' && o.kind !== 'integer')) return direct;
   // A local holding arithmetic on an address: follow its initialiser/assignments by hand.
-  if (x.k === 'ident' && localDecl(fn, x.name)) {
-    const decl = localDecl(fn, x.name)!;
+  if (x.k === 'ident' && localDeclOf(fn, x.name)) {
+    const decl = localDeclOf(fn, x.name)!;
     const rhs: Expr[] = decl.init ? [decl.init] : [];
     const viaAssign = analysis.provenance.scope(fn).assigns.get(x.name) ?? [];
     for (const a of viaAssign) if (!rhs.includes(a.rhs)) rhs.push(a.rhs);

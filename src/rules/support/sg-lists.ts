@@ -6,6 +6,7 @@ import type { Expr, FunctionIR } from '../../c/ir.js';
 import { callsIn, stripCasts, type CallSite, type FileAnalysis } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import type { ModelView } from '../types.js';
+import { memoize, memoize2 } from './memo.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
 
@@ -36,18 +37,11 @@ export function sgListKey(e: Expr, fn: FunctionIR, depth = 0): string | undefine
  * call the parser is left with when a brace-less loop body follows it. The first binding in walk order wins.
  */
 function iteratorList(fn: FunctionIR, name: string): Expr | undefined {
-  let bound = ITERATOR_LISTS.get(fn);
-  if (!bound) {
-    bound = iteratorBindings(fn);
-    ITERATOR_LISTS.set(fn, bound);
-  }
-  return bound.get(name);
+  return iteratorBindings(fn).get(name);
 }
 
 /** Iterator variable → list for every sg iterator of a function (computed once per function: sgListKey asks per name). */
-const ITERATOR_LISTS = new WeakMap<FunctionIR, ReadonlyMap<string, Expr>>();
-
-function iteratorBindings(fn: FunctionIR): ReadonlyMap<string, Expr> {
+const iteratorBindings = memoize((fn: FunctionIR): ReadonlyMap<string, Expr> => {
   const out = new Map<string, Expr>();
   const bind = (c: Expr | undefined) => {
     if (c?.k !== 'call' || !SG_ITER.test(c.callee)) return;
@@ -57,7 +51,7 @@ function iteratorBindings(fn: FunctionIR): ReadonlyMap<string, Expr> {
   // A loop's header is also one of its own expressions, so the calls below see it too: same first binding.
   for (const site of callsIn(fn)) bind(site.call);
   return out;
-}
+});
 
 /** Two list keys name the same list: equal paths, or the same last member (`priv->sgt` and `sgt`). */
 export function sameList(a: string, b: string): boolean {
@@ -113,20 +107,11 @@ function p2pFlagOf(analysis: FileAnalysis, fn: FunctionIR, call: Call): { line: 
 }
 
 /**
- * Per-file answers of gupCalls() and pageSources(), for the model view they were computed with: several rules ask
- * for them on every image. The lists are frozen; their entries are shared, so callers only read them.
+ * Every GUP-style call of the file with its page array and P2P flag. Once per file and model view (several rules
+ * ask on every image): the list is frozen and its entries are shared, so callers only read them.
  */
-const GUPS = new WeakMap<FileAnalysis, { model: ModelView; list: readonly GupCall[] }>();
-const SOURCES = new WeakMap<FileAnalysis, { model: ModelView; list: readonly PageSource[] }>();
-
-/** Every GUP-style call of the file with its page array and P2P flag. */
-export function gupCalls(analysis: FileAnalysis, model: ModelView): readonly GupCall[] {
-  const hit = GUPS.get(analysis);
-  if (hit?.model === model) return hit.list;
-  const list = Object.freeze(findGupCalls(analysis, model));
-  GUPS.set(analysis, { model, list });
-  return list;
-}
+export const gupCalls = memoize2((analysis: FileAnalysis, model: ModelView): readonly GupCall[] =>
+  Object.freeze(findGupCalls(analysis, model)));
 
 function findGupCalls(analysis: FileAnalysis, model: ModelView): GupCall[] {
   const out: GupCall[] = [];
@@ -182,14 +167,9 @@ const SG_PAGE_SETTERS: Record<string, [number, number]> = {
   __sg_alloc_table_from_pages: [0, 1],
 };
 
-/** Every list of the file with the classified pages put into it. */
-export function pageSources(analysis: FileAnalysis, model: ModelView): readonly PageSource[] {
-  const hit = SOURCES.get(analysis);
-  if (hit?.model === model) return hit.list;
-  const list = Object.freeze(findPageSources(analysis, model));
-  SOURCES.set(analysis, { model, list });
-  return list;
-}
+/** Every list of the file with the classified pages put into it; shared like {@link gupCalls}. */
+export const pageSources = memoize2((analysis: FileAnalysis, model: ModelView): readonly PageSource[] =>
+  Object.freeze(findPageSources(analysis, model)));
 
 function findPageSources(analysis: FileAnalysis, model: ModelView): PageSource[] {
   const gups = gupCalls(analysis, model);
