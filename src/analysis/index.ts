@@ -43,10 +43,7 @@ export class FileAnalysis {
     return this.ir.functions;
   }
 
-  /**
-   * Every call in a function (computed once per function and shared: frozen).
-   * @deprecated The same list as `callsIn(fn)`, which src/analysis uses; kept until src/rules stops calling it.
-   */
+  /** Every call in a function (`callsIn(fn)`: computed once per function and shared, frozen). */
   calls(fn: FunctionIR): readonly CallSite[] {
     return callsIn(fn);
   }
@@ -132,7 +129,6 @@ export class FileAnalysis {
     };
     for (const fn of this.ir.functions) {
       for (const { expr: e, exprParents, stmt, stmtParents } of exprSitesOfKind(fn, 'ident', 'field')) {
-        if (e.k !== 'ident' && e.k !== 'field') continue;
         const parent = exprParents[exprParents.length - 1];
         // `a->b` is indexed as itself, not also as `a`.
         if (parent?.k === 'field' && parent.base === e) continue;

@@ -154,7 +154,7 @@ export type ExprSite<E extends Expr = Expr> = {
   readonly stmtParents: Stmt[];
   /** Position of `stmt` in the function's pre-order statement walk. */
   readonly stmtIndex: number;
-  /** Position of this site in exprSitesIn(fn) (walk order). */
+  /** Position of this site among all the function's expression sites (walk order). */
   readonly order: number;
 } & (E extends Call ? { readonly call: E } : unknown);
 
@@ -329,15 +329,6 @@ export function callsInEvaluationOrder(root: Expr): readonly Call[] {
 function collectPostOrder(e: Expr, out: Call[]): void {
   for (const c of exprChildren(e)) collectPostOrder(c, out);
   if (e.k === 'call') out.push(e);
-}
-
-/**
- * Every assignment expression (`=`, `|=`, ...) of a function, in walk order (frozen).
- * @deprecated The same list as `exprSitesOfKind(fn, 'assign')`, which src/analysis uses; kept until src/rules
- * stops calling it.
- */
-export function assignSites(fn: FunctionIR): readonly ExprSite[] {
-  return exprSitesOfKind(fn, 'assign');
 }
 
 /**

@@ -3,7 +3,7 @@
 import { parseSyntax } from '../../src/c/parser.js';
 import { lowerSyntax } from '../../src/c/lower.js';
 import {
-  assignSites, callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesOfKind, localDeclOf, localDecls, ownExprs,
+  callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesOfKind, localDeclOf, localDecls, ownExprs,
   stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
@@ -124,7 +124,7 @@ describe('per-function index', () => {
     expect(Object.isFrozen(exprSitesOfKind(fn, 'ident', 'assign'))).toBe(true);
   });
 
-  test('callsIn, callsNamed and assignSites equal fresh filters of the walk', () => {
+  test('callsIn, callsNamed and the assignment sites equal fresh filters of the walk', () => {
     const calls = ref.filter((r) => r.expr.k === 'call');
     expect(callsIn(fn).map((c) => c.call)).toEqual(calls.map((r) => r.expr));
     expect(callsIn(fn).map((c) => c.stmtParents)).toEqual(calls.map((r) => r.stmtParents));
@@ -132,7 +132,7 @@ describe('per-function index', () => {
     expect(callsNamed(fn, 'helper').map((c) => c.call)).toEqual(calls.map((r) => r.expr).filter((e) => e.k === 'call' && e.callee === 'helper'));
     expect(callsNamed(fn, 'helper').length).toBe(5);
     expect(callsNamed(fn, 'no_such_function')).toEqual([]);
-    expect(assignSites(fn).map((s) => s.expr)).toEqual(ref.map((r) => r.expr).filter((e) => e.k === 'assign'));
+    expect(exprSitesOfKind(fn, 'assign').map((s) => s.expr)).toEqual(ref.map((r) => r.expr).filter((e) => e.k === 'assign'));
   });
 
   test('calls in evaluation order: arguments first, for every statement-level expression and any other', () => {
@@ -163,7 +163,7 @@ describe('per-function index', () => {
     expect(callsIn(fn)).toBe(callsIn(fn));
     expect(exprSitesOfKind(fn, ...ALL_KINDS)).toBe(exprSitesOfKind(fn, ...ALL_KINDS));
     expect(callsNamed(fn, 'helper')).toBe(callsNamed(fn, 'helper'));
-    for (const list of [exprSitesOfKind(fn, ...ALL_KINDS), callsIn(fn), callsNamed(fn, 'helper'), exprSitesOfKind(fn, 'ident'), assignSites(fn), callsNamed(fn, 'none')]) {
+    for (const list of [exprSitesOfKind(fn, ...ALL_KINDS), callsIn(fn), callsNamed(fn, 'helper'), exprSitesOfKind(fn, 'ident'), exprSitesOfKind(fn, 'assign'), callsNamed(fn, 'none')]) {
       expect(Object.isFrozen(list)).toBe(true);
       for (const item of list) expect(Object.isFrozen(item)).toBe(true);
     }
