@@ -53,6 +53,13 @@ export function moduleOf(url: string, functionName: string, repoRoot: string): s
   return rel.startsWith('..') ? path : rel;
 }
 
+/** The module of a mapped location (`src/rules/x.ts:12` is `src/rules`, `node_modules/diff/...` is `diff`), if any. */
+export function moduleOfLocation(location: string): string | undefined {
+  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(location);
+  if (pkg) return pkg[1];
+  return /^((?:src|bench|scripts)\/[^/:]+)/.exec(location)?.[1];
+}
+
 const maps = new Map<string, SourceMap | null>();
 
 function sourceMapFor(path: string): SourceMap | null {
@@ -106,11 +113,13 @@ export function summarizeProfile(profile: CpuProfile, repoRoot: string, top = 15
     const node = byNode.get(id);
     if (!node) continue;
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const module = moduleOf(url, functionName, repoRoot);
+    const location = locate(url, lineNumber, columnNumber, repoRoot);
+    // A bundle (dist/cli/) mixes many modules in one file: its source map names the module each frame is from.
+    const module = moduleOfLocation(location) ?? moduleOf(url, functionName, repoRoot);
     mods.set(module, (mods.get(module) ?? 0) + us);
     if (functionName === '(idle)') continue;
     const key = `${functionName}@${url}:${lineNumber}:${columnNumber}`;
-    const entry = fns.get(key) ?? { function: functionName || '(anonymous)', location: locate(url, lineNumber, columnNumber, repoRoot), module, us: 0 };
+    const entry = fns.get(key) ?? { function: functionName || '(anonymous)', location, module, us: 0 };
     entry.us += us;
     fns.set(key, entry);
     // Frames without a script (GC, native code) are grouped under their module name: `(native)`, `(program)`.

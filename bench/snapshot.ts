@@ -8,12 +8,12 @@ import { join } from 'node:path';
 const RUNTIME_FILES = ['package.json', 'src/model/platforms'];
 
 /**
- * Copies the build into `<cacheDir>/build` and returns that directory (a package root: `dist/src/cli.js`
+ * Copies the build into `<cacheDir>/build` and returns that directory (a package root: `dist/cli/cli.js`
  * inside it). node_modules are not copied: Node resolves them from the repository, two levels up.
  */
 export function snapshotBuild(repoRoot: string, cacheDir: string): string {
   const target = join(cacheDir, 'build');
-  if (!existsSync(join(repoRoot, 'dist', 'src', 'cli.js'))) throw new Error(`${join(repoRoot, 'dist/src/cli.js')} is missing: run npm run build (npm run bench does)`);
+  if (!existsSync(join(repoRoot, 'dist', 'cli', 'cli.js'))) throw new Error(`${join(repoRoot, 'dist/cli/cli.js')} is missing: run npm run build (npm run bench does)`);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   cpSync(join(repoRoot, 'dist'), join(target, 'dist'), { recursive: true });

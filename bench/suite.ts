@@ -10,7 +10,7 @@ import { median, perSecond, summarize, type LatencySummary } from './stats.js';
 /** Where things are: the repository, the frozen build under test, the cache for outputs. */
 export interface SuiteContext {
   repoRoot: string;
-  /** Package root of the build under test (bench/snapshot.ts): `dist/src/cli.js` lives below it. */
+  /** Package root of the build under test (bench/snapshot.ts): the bundled CLI `dist/cli/cli.js` lives below it. */
   buildRoot: string;
   cacheDir: string;
   log: (line: string) => void;
@@ -45,7 +45,7 @@ export interface CliOutcome {
  * no report is a failure. The cwd is the cache directory so no stray `.p2pdma-review.yml` applies.
  */
 export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeats: number; jobs: number; extraNodeArgs?: string[]; tag?: string }): Promise<CliOutcome> {
-  const cli = join(ctx.buildRoot, 'dist/src/cli.js');
+  const cli = join(ctx.buildRoot, 'dist/cli/cli.js');
   const out = join(ctx.cacheDir, `report-${set.id}-j${options.jobs}${options.tag ? `-${options.tag}` : ''}.json`);
   const runs: Array<{ wallMs: number; run: ProcessRun; report: JsonReport; text: string }> = [];
   for (let i = 0; i < options.repeats; i++) {

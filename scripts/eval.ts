@@ -20,7 +20,7 @@ if (!existsSync(join(corpus, 'labels.json'))) {
   process.exit(2);
 }
 const labels = JSON.parse(readFileSync(join(corpus, 'labels.json'), 'utf8')) as Label[];
-const cli = join(root, 'dist', 'src', 'cli.js');
+const cli = join(root, 'dist', 'cli', 'cli.js');
 const started = performance.now();
 const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', corpus], {
   encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'],

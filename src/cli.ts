@@ -168,6 +168,11 @@ if (invokedDirectly) {
   // between patches (the 500-patch synthetic series runs in a 48 MB heap), so a tighter growth factor
   // keeps the process's memory flat as a series grows, at the price of more frequent but small collections.
   (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // `p2pdma-review ... | head` closes the pipe early: the reader has all it wants, so that is no error to report.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() })
     .then((code) => { process.exitCode = code; })
     .catch((err: Error) => {

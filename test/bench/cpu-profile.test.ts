@@ -1,4 +1,8 @@
 // Summarising V8 CPU profiles: self time per function and per module, largest first.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { moduleOf, summarizeProfile, type CpuProfile } from '../../bench/cpu-profile.js';
 
 const root = '/repo';
@@ -40,4 +44,31 @@ test('self time is the sum of the sample intervals spent in each node', () => {
     ['dist/src/analysis/walk.js', 3.5],
     ['(garbage collector)', 0.5],
   ]);
+});
+
+test('frames of a bundle are attributed to the modules its source map names', async () => {
+  // A bundle of two modules, one from src/ and one from a package, as scripts/bundle.ts writes dist/cli/.
+  const repo = mkdtempSync(join(tmpdir(), 'p2pdma-profile-'));
+  mkdirSync(join(repo, 'src/rules'), { recursive: true });
+  mkdirSync(join(repo, 'node_modules/leftpad'), { recursive: true });
+  writeFileSync(join(repo, 'node_modules/leftpad/index.js'), 'export function pad(s) {\n  return " " + s;\n}\n');
+  writeFileSync(join(repo, 'src/rules/a.js'), 'import { pad } from "leftpad";\nexport function check(x) {\n  return pad(x) + "!";\n}\n');
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [join(repo, 'src/rules/a.js')], outdir: join(repo, 'dist/cli'), bundle: true, format: 'esm', sourcemap: true, logLevel: 'silent' });
+  const bundled = readFileSync(join(repo, 'dist/cli/a.js'), 'utf8').split('\n');
+  const at = (needle: string) => { const line = bundled.findIndex((l) => l.includes(needle)); return { line, column: bundled[line].indexOf(needle) }; };
+  const url = pathToFileURL(join(repo, 'dist/cli/a.js')).href;
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)', '') },
+      { id: 2, callFrame: { functionName: 'check', url, lineNumber: at('"!"').line, columnNumber: at('"!"').column } },
+      { id: 3, callFrame: { functionName: 'pad', url, lineNumber: at('" " +').line, columnNumber: at('" " +').column } },
+    ],
+    samples: [2, 3, 3],
+    timeDeltas: [1000, 1000, 1000],
+  };
+  const s = summarizeProfile(profile, repo, 10);
+  expect(s.modules.map((m) => m.module).sort()).toEqual(['leftpad', 'src/rules']);
+  expect(s.functions.find((f) => f.function === 'check')?.location).toBe('src/rules/a.js:3');
+  expect(s.functions.find((f) => f.function === 'pad')?.location).toBe('node_modules/leftpad/index.js:2');
 });

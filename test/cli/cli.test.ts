@@ -132,7 +132,9 @@ describe('p2pdma-review CLI', () => {
   });
 });
 
-const BIN = 'dist/src/cli.js';
+// The package's bin: scripts/bundle.ts bundles the compiled modules (UNBUNDLED) into it.
+const BIN = 'dist/cli/cli.js';
+const UNBUNDLED = 'dist/src/cli.js';
 const describeBuilt = existsSync(BIN) ? describe : describe.skip;
 describeBuilt('built binary', () => {
   test('runs as a program and --jobs gives the same result as one job', () => {
@@ -147,6 +149,13 @@ describeBuilt('built binary', () => {
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\d+\.\d+\.\d+/);
+  });
+
+  test('a reader that stops early (| head) ends the program quietly', () => {
+    // The model listing is longer than one line; head exits after the first, closing the pipe.
+    const r = spawnSync('sh', ['-c', `./${BIN} model platforms | head -n 1 >/dev/null`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
 
   test('exit code 1 on findings', () => {
@@ -165,7 +174,7 @@ describeBuilt('built binary', () => {
     ].join('\n');
     // A patch whose rules ask what happens on every bundled platform.
     const patch = 'fixtures/rules/p2pdma-swiotlb/bad-forced-bounce.patch';
-    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, BIN, '--format', 'json', patch], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, UNBUNDLED, '--format', 'json', patch], { encoding: 'utf8' });
     const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length).replace(/\\/g, '/'));
     // The platforms were consulted (the finding explains what happens on each), and the listing works (ESM, CommonJS).
     expect(r.stdout).toMatch(/THRU_HOST_BRIDGE on x86_64-vtd: /);
@@ -173,5 +182,40 @@ describeBuilt('built binary', () => {
     expect(loaded.filter((f) => /node_modules\/(yaml|zod|probot|@octokit)\//.test(f))).toEqual([]);
     // bulk.js decides whether workers pay off (--jobs auto); on a small input worker_threads is never loaded.
     expect(loaded.filter((f) => /\/src\/(report\/(text|sarif)|bulk-worker|github\/)/.test(f) || f === 'node:worker_threads')).toEqual([]);
+  });
+
+  test('the bundle reviews mails, mboxes and patches exactly as the compiled modules do, on one job and on workers', () => {
+    // MIME mails go through mailparser (bundled CommonJS), --jobs 2 starts the bundled worker entry.
+    const inputs = ['examples/', 'fixtures/ingest/mime', 'fixtures/ingest/series.mbox', 'fixtures/rules/dma-on-stack'];
+    const review = (cli: string, jobs: string) => {
+      const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', '--jobs', jobs, ...inputs], { encoding: 'utf8' });
+      const j = JSON.parse(out);
+      delete j.stats.timings;
+      return j;
+    };
+    const modules = review(UNBUNDLED, '1');
+    expect(modules.findings.length).toBeGreaterThan(3);
+    expect(review(BIN, '1')).toEqual(modules);
+    expect(review(BIN, '2')).toEqual(modules);
+  });
+
+  test('the bundle keeps the lazy loading: no App stack, no worker_threads, only the native parser from node_modules', () => {
+    const hook = "import { writeSync } from 'node:fs'; export async function load(url, context, next) { writeSync(2, `LOADED ${url}\\n`); return next(url, context); }";
+    const preload = [
+      "import { createRequire, register } from 'node:module';",
+      "import { writeSync } from 'node:fs';",
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
+      "process.on('exit', () => writeSync(2, Object.keys(createRequire(process.cwd() + '/').cache).map((f) => `LOADED ${f}\\n`).join('')));",
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, BIN, '--format', 'json', EX1], { encoding: 'utf8' });
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length).replace(/\\/g, '/'));
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
+    expect(loaded.filter((f) => /\/dist\/cli\/cli\.js$/.test(f))).toHaveLength(1);
+    // Everything else the review needs is inside the bundle.
+    const packages = new Set(loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p) => p !== undefined));
+    expect([...packages].sort()).toEqual(expect.arrayContaining(['tree-sitter', 'tree-sitter-c']));
+    expect([...packages].filter((p) => !/^(tree-sitter|tree-sitter-c|node-gyp-build|node-addon-api)$/.test(p!))).toEqual([]);
+    expect(loaded.filter((f) => /\/dist\/src\//.test(f))).toEqual([]);
+    expect(loaded).not.toContain('node:worker_threads');
   });
 });
