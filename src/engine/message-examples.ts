@@ -66,12 +66,19 @@ export function messageExamples(patch: Patch): MessageExample[] {
     i = last + 1;
   }
   const fixes = /^Fixes:\s/m.test(patch.body);
-  const removed = new Set<string>();
-  const added = new Set<string>();
-  for (const f of patch.files) for (const h of f.hunks) for (const l of h.lines) {
-    if (l.kind === 'del') removed.add(norm(l.text));
-    if (l.kind === 'add') added.add(norm(l.text));
-  }
+  // The diff's lines, whitespace-free, to recognise a block that quotes the diff. Built only for a message with
+  // a block: most have none, and normalising every line of a big patch is not free.
+  let diffLines: { removed: Set<string>; added: Set<string> } | undefined;
+  const diffLinesOf = () => {
+    if (!diffLines) {
+      diffLines = { removed: new Set(), added: new Set() };
+      for (const f of patch.files) for (const h of f.hunks) for (const l of h.lines) {
+        if (l.kind === 'del') diffLines.removed.add(norm(l.text));
+        if (l.kind === 'add') diffLines.added.add(norm(l.text));
+      }
+    }
+    return diffLines;
+  };
   const out: MessageExample[] = [];
   for (const b of blocks) {
     const block = lines.slice(b.start, b.end + 1);
@@ -85,6 +92,7 @@ export function messageExamples(patch: Patch): MessageExample[] {
     while (k >= 0 && lines[k].trim() !== '' && !codeLike(lines[k])) { para.unshift(lines[k]); k--; }
     const before = para.join(' ');
     const substantive = code.filter((l) => norm(l).length > 3);
+    const { removed, added } = diffLinesOf();
     const inRemoved = substantive.filter((l) => removed.has(norm(l))).length;
     const inAdded = substantive.filter((l) => added.has(norm(l))).length;
     let role: ExampleRole;
