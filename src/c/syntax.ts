@@ -34,20 +34,32 @@ export interface SyntaxTree {
 
 /**
  * What the copy may assume about a grammar. Each fact saves native calls (a node costs four to seven, each
- * dearer than building the node's plain object): children of a type without fields are not asked for their
- * field, and tokens are not asked for children.
+ * dearer than building the node's plain object): children are asked for their field only where they can fill
+ * one, tokens are not asked for children, and anonymous tokens nothing reads are neither positioned nor copied.
  */
 export interface Grammar {
-  /** Named node types that have fields (from the grammar's node-types.json); null when unknown. */
-  typesWithFields: ReadonlySet<string> | null;
+  /**
+   * Per named node type that has fields, the child types that can fill one of them (supertypes expanded, from
+   * the grammar's node-types.json); null when unknown. A child of another type, or of a type not listed, fills
+   * none. (ERROR children are always asked: they can stand anywhere, and ERROR nodes' children can fill any.)
+   */
+  fieldFillers: ReadonlyMap<string, ReadonlySet<string>> | null;
   /** Named node types that are always tokens, never with children. */
   namedTokens: ReadonlySet<string>;
   /** No rule is aliased to an anonymous name, so every anonymous node is a token. */
   anonymousAreTokens: boolean;
+  /**
+   * Where anonymous tokens that fill no field (punctuation, keywords) are copied; elsewhere they are left out.
+   * null copies them everywhere. Fields keep the tokens that fill them (`operator`), so only the children
+   * list and `missing` marks of the tokens left out are lost.
+   */
+  keepAnonymousIn: ReadonlySet<string> | null;
 }
 
-/** Assumes nothing: every node is asked for its field and its children. */
-export const ANY_GRAMMAR: Grammar = { typesWithFields: null, namedTokens: new Set(), anonymousAreTokens: false };
+/** Assumes nothing: every node is asked for its field and its children, and every node is copied. */
+export const ANY_GRAMMAR: Grammar = {
+  fieldFillers: null, namedTokens: new Set(), anonymousAreTokens: false, keepAnonymousIn: null,
+};
 
 /**
  * Per grammar, what each node type and field id stands for: the binding is asked once per id, not per node.
@@ -56,9 +68,14 @@ export const ANY_GRAMMAR: Grammar = { typesWithFields: null, namedTokens: new Se
 interface IdTable {
   typeNames: string[];
   typeNamed: boolean[];
-  /** Whether children of this type can fill a field (so the cursor must be asked). */
-  typeHasFields: boolean[];
   typeIsToken: boolean[];
+  /** Whether anonymous children of this type that fill no field are copied. */
+  typeKeepsAnonymous: boolean[];
+  /**
+   * Per parent type, per child type: whether the child must be asked for its field (1) or fills none (2).
+   * Filled as pairs turn up.
+   */
+  asksField: number[][];
   fieldNames: (string | null)[];
 }
 
@@ -75,10 +92,18 @@ function typeSlot(id: number): number {
 function idTable(grammar: Grammar): IdTable {
   let table = idTables.get(grammar);
   if (!table) {
-    table = { typeNames: [], typeNamed: [], typeHasFields: [], typeIsToken: [], fieldNames: [null] };
+    table = { typeNames: [], typeNamed: [], typeIsToken: [], typeKeepsAnonymous: [], asksField: [], fieldNames: [null] };
     idTables.set(grammar, table);
   }
   return table;
+}
+
+/** Whether a child of type `child` under a parent of type `parent` can fill a field (see `Grammar.fieldFillers`). */
+function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, child: string): boolean {
+  if (parent === 'ERROR' || child === 'ERROR') return true;
+  if (!grammar.fieldFillers) return true;
+  if (!parentNamed) return false;
+  return grammar.fieldFillers.get(parent)?.has(child) ?? false;
 }
 
 /** Leaves share one child list, so the copy allocates no array for the most common node. */
@@ -108,26 +133,32 @@ function rowFrom(starts: readonly number[], index: number, from: number): number
  * gives the rows. The cursor is left where it started. The copy holds no reference to the native tree.
  */
 export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: Grammar = ANY_GRAMMAR): CNode {
-  const { typeNames, typeNamed, typeHasFields, typeIsToken, fieldNames } = idTable(grammar);
-  const withFields = grammar.typesWithFields;
+  const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField, fieldNames } = idTable(grammar);
   const starts = rowStarts(text);
   const lastRow = starts.length - 1;
   // Nodes come in document order, so start rows only move forward: a pointer beats a search per node.
   let row = 0;
-  // Set by `make`: the type slot of the node just made.
+  // Set by `make`: the type slot of the node just looked at.
   let made = 0;
-  const make = (askField: boolean): CNode => {
+  /** Copies the cursor's node, a child of a node of type slot `parent` (-1: none); null when left out. */
+  const make = (parent: number): CNode | null => {
     const id = made = typeSlot(cursor.nodeTypeId);
     let type = typeNames[id];
     if (type === undefined) {
       type = typeNames[id] = cursor.nodeType;
       const named = typeNamed[id] = cursor.nodeIsNamed;
-      // The children of an ERROR node can be anything, fields included.
-      typeHasFields[id] = !withFields || type === 'ERROR' || (named && withFields.has(type));
       typeIsToken[id] = named ? grammar.namedTokens.has(type) : grammar.anonymousAreTokens;
+      typeKeepsAnonymous[id] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(type);
     }
-    // The binding reports "no field" as undefined (its typings say number).
-    const fieldId = askField ? cursor.currentFieldId ?? 0 : 0;
+    let fieldId = 0;
+    if (parent >= 0) {
+      const asks = asksField[parent] ??= [];
+      let ask = asks[id];
+      if (ask === undefined) ask = asks[id] = canFillField(grammar, typeNames[parent], typeNamed[parent], type) ? 1 : 2;
+      // The binding reports "no field" as undefined (its typings say number).
+      if (ask === 1) fieldId = cursor.currentFieldId ?? 0;
+      if (fieldId === 0 && !typeNamed[id] && typeIsToken[id] && !typeKeepsAnonymous[parent]) return null;
+    }
     let field = fieldNames[fieldId];
     if (field === undefined) field = fieldNames[fieldId] = cursor.currentFieldName ?? null;
     const start = cursor.startIndex;
@@ -143,25 +174,27 @@ export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: G
     };
   };
   // The starting node has no parent within the cursor's reach, so no field.
-  const root = make(false);
+  const root = make(-1)!;
   if (!cursor.gotoFirstChild()) return root;
   // Iterative depth-first walk: kernel expressions nest deep enough to make recursion a risk.
   const parents: CNode[] = [root];
-  const parentsHaveFields: boolean[] = [typeHasFields[made]];
+  const parentSlots: number[] = [made];
   for (;;) {
     const parent = parents[parents.length - 1];
-    const node = make(parentsHaveFields[parentsHaveFields.length - 1]);
-    if (parent.children === NO_CHILDREN) parent.children = [node];
-    else (parent.children as CNode[]).push(node);
-    if (!typeIsToken[made] && cursor.gotoFirstChild()) {
-      parents.push(node);
-      parentsHaveFields.push(typeHasFields[made]);
-      continue;
+    const node = make(parentSlots[parentSlots.length - 1]);
+    if (node) {
+      if (parent.children === NO_CHILDREN) parent.children = [node];
+      else (parent.children as CNode[]).push(node);
+      if (!typeIsToken[made] && cursor.gotoFirstChild()) {
+        parents.push(node);
+        parentSlots.push(made);
+        continue;
+      }
     }
     while (!cursor.gotoNextSibling()) {
       cursor.gotoParent();
       parents.pop();
-      parentsHaveFields.pop();
+      parentSlots.pop();
       if (parents.length === 0) return root;
     }
   }
