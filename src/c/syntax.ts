@@ -179,22 +179,31 @@ export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: G
   // Iterative depth-first walk: kernel expressions nest deep enough to make recursion a risk.
   const parents: CNode[] = [root];
   const parentSlots: number[] = [made];
+  // The children copied so far of every open parent, in one stack; `firstChild` holds where each parent's begin.
+  // A parent's list is cut from it when the parent is done, at its exact length: an array grown by `push`
+  // reserves 17 slots from the second child on, and children lists were most of the copy's memory.
+  const pending: CNode[] = [];
+  const firstChild: number[] = [0];
   for (;;) {
-    const parent = parents[parents.length - 1];
     const node = make(parentSlots[parentSlots.length - 1]);
     if (node) {
-      if (parent.children === NO_CHILDREN) parent.children = [node];
-      else (parent.children as CNode[]).push(node);
+      pending.push(node);
       if (!typeIsToken[made] && cursor.gotoFirstChild()) {
         parents.push(node);
         parentSlots.push(made);
+        firstChild.push(pending.length);
         continue;
       }
     }
     while (!cursor.gotoNextSibling()) {
       cursor.gotoParent();
-      parents.pop();
+      const done = parents.pop()!;
       parentSlots.pop();
+      const from = firstChild.pop()!;
+      if (pending.length > from) {
+        done.children = pending.slice(from);
+        pending.length = from;
+      }
       if (parents.length === 0) return root;
     }
   }
