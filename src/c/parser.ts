@@ -5,9 +5,14 @@ import type ParserType from 'tree-sitter';
 import { sanitizeKernelC } from './sanitize.js';
 import { copyTree, type Grammar, type SyntaxTree } from './syntax.js';
 
-type ParserCtor = typeof ParserType;
+/** The binding's module: the Parser class, with the base SyntaxNode class (a value its typings leave out). */
+type ParserCtor = typeof ParserType & { SyntaxNode: unknown };
 /** tree-sitter-c's language object; `nodeTypeInfo` is its node-types.json, when the package ships it. */
-interface CLanguage { nodeTypeInfo?: NodeTypeInfo[] }
+interface CLanguage {
+  nodeTypeInfo?: NodeTypeInfo[];
+  /** node-tree-sitter's SyntaxNode class per type id, which `setLanguage` builds unless it is already there. */
+  nodeSubclasses?: unknown;
+}
 interface Binding { Parser: ParserCtor; C: CLanguage }
 
 /**
@@ -28,9 +33,21 @@ function binding(): Binding {
 let parser: ParserType | undefined;
 let grammar: Grammar | undefined;
 
+/**
+ * node-tree-sitter's `setLanguage` first builds a SyntaxNode subclass for every node type of the language (with
+ * typed field getters such as `bodyNode`, compiled one by one): 10 to 15 ms of every process's first parse, a
+ * tenth of a large patch's parse stage. It skips that when the language already has its table. Nothing in this
+ * project uses the typed getters (the copy reads a cursor; the native nodes tests use have the base class's
+ * methods, `type` and `childForFieldName` included), so every type gets the base class.
+ */
+function skipTypedNodeClasses(Parser: ParserCtor, C: CLanguage): void {
+  C.nodeSubclasses ??= new Proxy([], { get: () => Parser.SyntaxNode });
+}
+
 function instance(): ParserType {
   if (!parser) {
     const { Parser, C } = binding();
+    skipTypedNodeClasses(Parser, C);
     parser = new Parser();
     parser.setLanguage(C as ParserType.Language);
   }
