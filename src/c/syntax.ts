@@ -138,11 +138,23 @@ export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: G
   const lastRow = starts.length - 1;
   // Nodes come in document order, so start rows only move forward: a pointer beats a search per node.
   let row = 0;
-  // Set by `make`: the type slot of the node just looked at.
-  let made = 0;
-  /** Copies the cursor's node, a child of a node of type slot `parent` (-1: none); null when left out. */
-  const make = (parent: number): CNode | null => {
-    const id = made = typeSlot(cursor.nodeTypeId);
+  // Iterative depth-first walk, in one loop with its state in locals: kernel expressions nest deep enough to make
+  // recursion a risk, and this loop runs once per node of every file.
+  const parents: CNode[] = [];
+  const parentSlots: number[] = [];
+  // The children copied so far of every open parent, in one stack (`pending` up to `top`); `firstChild` holds
+  // where each parent's begin. A parent's list is cut from it when the parent is done, at its exact length: an
+  // array grown by `push` reserves 17 slots from the second child on, and children lists were most of the
+  // copy's memory.
+  const pending: CNode[] = [];
+  let top = 0;
+  const firstChild: number[] = [];
+  // The type slot of the cursor's node's parent; -1 for the starting node, which has none within the cursor's
+  // reach (so no field either).
+  let parent = -1;
+  let root: CNode | undefined;
+  for (;;) {
+    const id = typeSlot(cursor.nodeTypeId);
     let type = typeNames[id];
     if (type === undefined) {
       type = typeNames[id] = cursor.nodeType;
@@ -151,60 +163,51 @@ export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: G
       typeKeepsAnonymous[id] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(type);
     }
     let fieldId = 0;
+    let keep = true;
     if (parent >= 0) {
       const asks = asksField[parent] ??= [];
       let ask = asks[id];
       if (ask === undefined) ask = asks[id] = canFillField(grammar, typeNames[parent], typeNamed[parent], type) ? 1 : 2;
       // The binding reports "no field" as undefined (its typings say number).
       if (ask === 1) fieldId = cursor.currentFieldId ?? 0;
-      if (fieldId === 0 && !typeNamed[id] && typeIsToken[id] && !typeKeepsAnonymous[parent]) return null;
+      keep = fieldId !== 0 || typeNamed[id] || !typeIsToken[id] || typeKeepsAnonymous[parent];
     }
-    let field = fieldNames[fieldId];
-    if (field === undefined) field = fieldNames[fieldId] = cursor.currentFieldName ?? null;
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
-    if (start < starts[row]) row = rowFrom(starts, start, 0);
-    while (row < lastRow && starts[row + 1] <= start) row++;
-    const endRow = row === lastRow || starts[row + 1] > end ? row : rowFrom(starts, end, row + 1);
-    return {
-      type, field, start, end, startRow: row, endRow, named: typeNamed[id],
-      // Only zero-width nodes can be missing; asking the binding for every node would double the cost.
-      missing: start === end && cursor.nodeIsMissing,
-      children: NO_CHILDREN, namedCache: null,
-    };
-  };
-  // The starting node has no parent within the cursor's reach, so no field.
-  const root = make(-1)!;
-  if (!cursor.gotoFirstChild()) return root;
-  // Iterative depth-first walk: kernel expressions nest deep enough to make recursion a risk.
-  const parents: CNode[] = [root];
-  const parentSlots: number[] = [made];
-  // The children copied so far of every open parent, in one stack; `firstChild` holds where each parent's begin.
-  // A parent's list is cut from it when the parent is done, at its exact length: an array grown by `push`
-  // reserves 17 slots from the second child on, and children lists were most of the copy's memory.
-  const pending: CNode[] = [];
-  const firstChild: number[] = [0];
-  for (;;) {
-    const node = make(parentSlots[parentSlots.length - 1]);
-    if (node) {
-      pending.push(node);
-      if (!typeIsToken[made] && cursor.gotoFirstChild()) {
+    if (keep) {
+      let field = fieldNames[fieldId];
+      if (field === undefined) field = fieldNames[fieldId] = cursor.currentFieldName ?? null;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      if (start < starts[row]) row = rowFrom(starts, start, 0);
+      while (row < lastRow && starts[row + 1] <= start) row++;
+      const endRow = row === lastRow || starts[row + 1] > end ? row : rowFrom(starts, end, row + 1);
+      const node: CNode = {
+        type, field, start, end, startRow: row, endRow, named: typeNamed[id],
+        // Only zero-width nodes can be missing; asking the binding for every node would double the cost.
+        missing: start === end && cursor.nodeIsMissing,
+        children: NO_CHILDREN, namedCache: null,
+      };
+      if (parent < 0) root = node;
+      else pending[top++] = node;
+      if (!typeIsToken[id] && cursor.gotoFirstChild()) {
         parents.push(node);
-        parentSlots.push(made);
-        firstChild.push(pending.length);
+        parentSlots.push(id);
+        firstChild.push(top);
+        parent = id;
         continue;
       }
+      if (parent < 0) return node;
     }
     while (!cursor.gotoNextSibling()) {
       cursor.gotoParent();
       const done = parents.pop()!;
       parentSlots.pop();
       const from = firstChild.pop()!;
-      if (pending.length > from) {
-        done.children = pending.slice(from);
-        pending.length = from;
+      if (top > from) {
+        done.children = pending.slice(from, top);
+        top = from;
       }
-      if (parents.length === 0) return root;
+      if (parents.length === 0) return root!;
+      parent = parentSlots[parentSlots.length - 1];
     }
   }
 }
