@@ -54,7 +54,11 @@ function operatorText(ctx: Ctx, n: CNode): string | undefined {
   return fieldText(ctx, n, 'operator');
 }
 
-/** The parsed text of the first child (anonymous or not), if there is one. */
+/**
+ * The parsed text of the first child the copy has (a named node, or a token filling a field), if there is one.
+ * The copy leaves out other tokens, but its one caller reads a pointer expression, whose first child is its
+ * operator field.
+ */
 function firstChildText(ctx: Ctx, n: CNode): string | undefined {
   return n.children.length ? ptext(ctx, n.children[0]) : undefined;
 }

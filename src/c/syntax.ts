@@ -20,7 +20,10 @@ export interface CNode {
   named: boolean;
   /** A zero-width token tree-sitter inserted to recover from a syntax error (`MISSING ";"`). */
   missing: boolean;
-  /** Every child, anonymous tokens and comments included, in order. */
+  /**
+   * The children, in order: every named one (comments included) and the anonymous tokens the grammar's copy
+   * keeps (all of them under `ANY_GRAMMAR`; see `Grammar.keepAnonymousIn`).
+   */
   children: readonly CNode[];
   /** Filled by `namedChildren` on first use. */
   namedCache: readonly CNode[] | null;
