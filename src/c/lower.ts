@@ -54,7 +54,11 @@ function operatorText(ctx: Ctx, n: CNode): string | undefined {
   return fieldText(ctx, n, 'operator');
 }
 
-/** The parsed text of the first child (anonymous or not), if there is one. */
+/**
+ * The parsed text of the first child the copy has (a named node, or a token filling a field), if there is one.
+ * The copy leaves out other tokens, but its one caller reads a pointer expression, whose first child is its
+ * operator field.
+ */
 function firstChildText(ctx: Ctx, n: CNode): string | undefined {
   return n.children.length ? ptext(ctx, n.children[0]) : undefined;
 }
@@ -248,6 +252,29 @@ function declShape(ctx: Ctx, n: CNode | null): DeclShape | undefined {
   return undefined;
 }
 
+/** A name of ASCII word characters only: `\b` reads it as one word, and it has no regular-expression syntax. */
+const PLAIN_NAME = /^\w+$/;
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/**
+ * `text` without the first whole-word occurrence of `name`, as `text.replace(new RegExp(`\\b${name}\\b`), '')`
+ * returns it, without a regular expression per declaration: compiling and first running one for each new name
+ * was about half of lowering whole kernel files. Other names (with `$` or a universal character name) keep the
+ * regular expression, and its reading of them.
+ */
+export function withoutWord(text: string, name: string): string {
+  if (!PLAIN_NAME.test(name)) return text.replace(new RegExp(`\\b${name}\\b`), '');
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    if ((i === 0 || !isWordChar(text.charCodeAt(i - 1))) && !isWordChar(text.charCodeAt(i + name.length))) {
+      return text.slice(0, i) + text.slice(i + name.length);
+    }
+  }
+  return text;
+}
+
 function typeText(ctx: Ctx, declNode: CNode, declarator: CNode | null): string {
   // The written type: the declaration's specifiers (up to its first declarator), plus this declarator's own
   // pointer/array parts (the caller removes the name). Other declarators of `int i, n;` are not part of it.
@@ -270,7 +297,7 @@ function lowerDeclarators(ctx: Ctx, n: CNode): VarDecl[] {
     const shape = declShape(ctx, d);
     if (!shape) continue;
     const value = d.type === 'init_declarator' ? childByField(d, 'value') : null;
-    const type = typeText(ctx, n, d).replace(new RegExp(`\\b${shape.name}\\b`), '').replace(/\s+/g, ' ').trim();
+    const type = withoutWord(typeText(ctx, n, d), shape.name).replace(/\s+/g, ' ').trim();
     const p = pos(ctx, d);
     out.push({
       line: p.line, endLine: p.endLine, text: p.text, name: shape.name, type,
@@ -289,7 +316,7 @@ function lowerParams(ctx: Ctx, params: CNode | undefined): VarDecl[] {
     const d = childByField(param, 'declarator');
     const shape = declShape(ctx, d);
     if (!shape) continue;
-    const type = source(ctx, param).replace(new RegExp(`\\b${shape.name}\\b`), '').replace(/\s+/g, ' ').trim();
+    const type = withoutWord(source(ctx, param), shape.name).replace(/\s+/g, ' ').trim();
     const p = pos(ctx, param);
     out.push({
       line: p.line, endLine: p.endLine, text: p.text, name: shape.name, type,
@@ -491,7 +518,7 @@ function lowerStructs(ctx: Ctx, n: CNode, out: StructField[]): void {
           for (const d of childrenByField(f, 'declarator')) {
             const shape = declShape(ctx, d);
             if (!shape) continue;
-            const type = source(ctx, f).replace(new RegExp(`\\b${shape.name}\\b`), '').replace(/[;\s]+/g, ' ').trim();
+            const type = withoutWord(source(ctx, f), shape.name).replace(/[;\s]+/g, ' ').trim();
             const p = pos(ctx, d);
             out.push({
               line: p.line, endLine: p.endLine, text: p.text, struct: name, name: shape.name, type,

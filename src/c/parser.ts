@@ -5,9 +5,14 @@ import type ParserType from 'tree-sitter';
 import { sanitizeKernelC } from './sanitize.js';
 import { copyTree, type Grammar, type SyntaxTree } from './syntax.js';
 
-type ParserCtor = typeof ParserType;
+/** The binding's module: the Parser class, with the base SyntaxNode class (a value its typings leave out). */
+type ParserCtor = typeof ParserType & { SyntaxNode: unknown };
 /** tree-sitter-c's language object; `nodeTypeInfo` is its node-types.json, when the package ships it. */
-interface CLanguage { nodeTypeInfo?: { type: string; named: boolean; fields?: Record<string, unknown> }[] }
+interface CLanguage {
+  nodeTypeInfo?: NodeTypeInfo[];
+  /** node-tree-sitter's SyntaxNode class per type id, which `setLanguage` builds unless it is already there. */
+  nodeSubclasses?: unknown;
+}
 interface Binding { Parser: ParserCtor; C: CLanguage }
 
 /**
@@ -28,9 +33,21 @@ function binding(): Binding {
 let parser: ParserType | undefined;
 let grammar: Grammar | undefined;
 
+/**
+ * node-tree-sitter's `setLanguage` first builds a SyntaxNode subclass for every node type of the language (with
+ * typed field getters such as `bodyNode`, compiled one by one): 10 to 15 ms of every process's first parse, a
+ * tenth of a large patch's parse stage. It skips that when the language already has its table. Nothing in this
+ * project uses the typed getters (the copy reads a cursor; the native nodes tests use have the base class's
+ * methods, `type` and `childForFieldName` included), so every type gets the base class.
+ */
+function skipTypedNodeClasses(Parser: ParserCtor, C: CLanguage): void {
+  C.nodeSubclasses ??= new Proxy([], { get: () => Parser.SyntaxNode });
+}
+
 function instance(): ParserType {
   if (!parser) {
     const { Parser, C } = binding();
+    skipTypedNodeClasses(Parser, C);
     parser = new Parser();
     parser.setLanguage(C as ParserType.Language);
   }
@@ -48,17 +65,50 @@ export const C_NAMED_TOKENS: readonly string[] = [
   'true', 'false',
 ];
 
+/** One entry of a grammar's node-types.json. */
+interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  fields?: Record<string, { types: { type: string; named: boolean }[] }>;
+  subtypes?: { type: string; named: boolean }[];
+}
+
+/** Per node type with fields, the child types that can fill one (supertypes such as `expression` expanded). */
+export function fieldFillersOf(info: readonly NodeTypeInfo[]): Map<string, Set<string>> {
+  const subtypes = new Map(info.filter((t) => t.subtypes).map((t) => [t.type, t.subtypes!.map((s) => s.type)]));
+  const expand = (type: string, into: Set<string>) => {
+    if (into.has(type)) return;
+    into.add(type);
+    for (const s of subtypes.get(type) ?? []) expand(s, into);
+  };
+  const fillers = new Map<string, Set<string>>();
+  for (const t of info) {
+    if (!t.named || !t.fields || Object.keys(t.fields).length === 0) continue;
+    const types = new Set<string>();
+    for (const f of Object.values(t.fields)) for (const c of f.types) expand(c.type, types);
+    fillers.set(t.type, types);
+  }
+  return fillers;
+}
+
+/**
+ * Where the copy keeps anonymous tokens that fill no field: lowering looks for the missing `;` of an expression
+ * statement (a loop macro such as `list_for_each_entry(...) {` reads as a call missing it). Nothing else reads
+ * punctuation or keywords: `named`/field lookups skip them, and operators are fields.
+ */
+const KEEP_ANONYMOUS_IN: ReadonlySet<string> = new Set(['expression_statement']);
+
 /** What copying a tree-sitter-c tree may assume (see `Grammar`). */
 function cGrammar(): Grammar {
   if (!grammar) {
     const info = binding().C.nodeTypeInfo;
     grammar = {
-      typesWithFields: info
-        ? new Set(info.filter((t) => t.named && t.fields && Object.keys(t.fields).length > 0).map((t) => t.type))
-        : null,
+      fieldFillers: info ? fieldFillersOf(info) : null,
       namedTokens: new Set(C_NAMED_TOKENS),
       // tree-sitter-c aliases only tokens to anonymous names (`#[ \t]*if` to `#if`), also checked by the test.
       anonymousAreTokens: true,
+      // Without node-types.json, which tokens fill fields is unknown: keep them all.
+      keepAnonymousIn: info ? KEEP_ANONYMOUS_IN : null,
     };
   }
   return grammar;

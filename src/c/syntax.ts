@@ -20,7 +20,10 @@ export interface CNode {
   named: boolean;
   /** A zero-width token tree-sitter inserted to recover from a syntax error (`MISSING ";"`). */
   missing: boolean;
-  /** Every child, anonymous tokens and comments included, in order. */
+  /**
+   * The children, in order: every named one (comments included) and the anonymous tokens the grammar's copy
+   * keeps (all of them under `ANY_GRAMMAR`; see `Grammar.keepAnonymousIn`).
+   */
   children: readonly CNode[];
   /** Filled by `namedChildren` on first use. */
   namedCache: readonly CNode[] | null;
@@ -34,20 +37,32 @@ export interface SyntaxTree {
 
 /**
  * What the copy may assume about a grammar. Each fact saves native calls (a node costs four to seven, each
- * dearer than building the node's plain object): children of a type without fields are not asked for their
- * field, and tokens are not asked for children.
+ * dearer than building the node's plain object): children are asked for their field only where they can fill
+ * one, tokens are not asked for children, and anonymous tokens nothing reads are neither positioned nor copied.
  */
 export interface Grammar {
-  /** Named node types that have fields (from the grammar's node-types.json); null when unknown. */
-  typesWithFields: ReadonlySet<string> | null;
+  /**
+   * Per named node type that has fields, the child types that can fill one of them (supertypes expanded, from
+   * the grammar's node-types.json); null when unknown. A child of another type, or of a type not listed, fills
+   * none. (ERROR children are always asked: they can stand anywhere, and ERROR nodes' children can fill any.)
+   */
+  fieldFillers: ReadonlyMap<string, ReadonlySet<string>> | null;
   /** Named node types that are always tokens, never with children. */
   namedTokens: ReadonlySet<string>;
   /** No rule is aliased to an anonymous name, so every anonymous node is a token. */
   anonymousAreTokens: boolean;
+  /**
+   * Where anonymous tokens that fill no field (punctuation, keywords) are copied; elsewhere they are left out.
+   * null copies them everywhere. Fields keep the tokens that fill them (`operator`), so only the children
+   * list and `missing` marks of the tokens left out are lost.
+   */
+  keepAnonymousIn: ReadonlySet<string> | null;
 }
 
-/** Assumes nothing: every node is asked for its field and its children. */
-export const ANY_GRAMMAR: Grammar = { typesWithFields: null, namedTokens: new Set(), anonymousAreTokens: false };
+/** Assumes nothing: every node is asked for its field and its children, and every node is copied. */
+export const ANY_GRAMMAR: Grammar = {
+  fieldFillers: null, namedTokens: new Set(), anonymousAreTokens: false, keepAnonymousIn: null,
+};
 
 /**
  * Per grammar, what each node type and field id stands for: the binding is asked once per id, not per node.
@@ -56,9 +71,14 @@ export const ANY_GRAMMAR: Grammar = { typesWithFields: null, namedTokens: new Se
 interface IdTable {
   typeNames: string[];
   typeNamed: boolean[];
-  /** Whether children of this type can fill a field (so the cursor must be asked). */
-  typeHasFields: boolean[];
   typeIsToken: boolean[];
+  /** Whether anonymous children of this type that fill no field are copied. */
+  typeKeepsAnonymous: boolean[];
+  /**
+   * Per parent type, per child type: whether the child must be asked for its field (1) or fills none (2).
+   * Filled as pairs turn up.
+   */
+  asksField: number[][];
   fieldNames: (string | null)[];
 }
 
@@ -75,10 +95,18 @@ function typeSlot(id: number): number {
 function idTable(grammar: Grammar): IdTable {
   let table = idTables.get(grammar);
   if (!table) {
-    table = { typeNames: [], typeNamed: [], typeHasFields: [], typeIsToken: [], fieldNames: [null] };
+    table = { typeNames: [], typeNamed: [], typeIsToken: [], typeKeepsAnonymous: [], asksField: [], fieldNames: [null] };
     idTables.set(grammar, table);
   }
   return table;
+}
+
+/** Whether a child of type `child` under a parent of type `parent` can fill a field (see `Grammar.fieldFillers`). */
+function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, child: string): boolean {
+  if (parent === 'ERROR' || child === 'ERROR') return true;
+  if (!grammar.fieldFillers) return true;
+  if (!parentNamed) return false;
+  return grammar.fieldFillers.get(parent)?.has(child) ?? false;
 }
 
 /** Leaves share one child list, so the copy allocates no array for the most common node. */
@@ -108,61 +136,81 @@ function rowFrom(starts: readonly number[], index: number, from: number): number
  * gives the rows. The cursor is left where it started. The copy holds no reference to the native tree.
  */
 export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: Grammar = ANY_GRAMMAR): CNode {
-  const { typeNames, typeNamed, typeHasFields, typeIsToken, fieldNames } = idTable(grammar);
-  const withFields = grammar.typesWithFields;
+  const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField, fieldNames } = idTable(grammar);
   const starts = rowStarts(text);
   const lastRow = starts.length - 1;
   // Nodes come in document order, so start rows only move forward: a pointer beats a search per node.
   let row = 0;
-  // Set by `make`: the type slot of the node just made.
-  let made = 0;
-  const make = (askField: boolean): CNode => {
-    const id = made = typeSlot(cursor.nodeTypeId);
+  // Iterative depth-first walk, in one loop with its state in locals: kernel expressions nest deep enough to make
+  // recursion a risk, and this loop runs once per node of every file.
+  const parents: CNode[] = [];
+  const parentSlots: number[] = [];
+  // The children copied so far of every open parent, in one stack (`pending` up to `top`); `firstChild` holds
+  // where each parent's begin. A parent's list is cut from it when the parent is done, at its exact length: an
+  // array grown by `push` reserves 17 slots from the second child on, and children lists were most of the
+  // copy's memory.
+  const pending: CNode[] = [];
+  let top = 0;
+  const firstChild: number[] = [];
+  // The type slot of the cursor's node's parent; -1 for the starting node, which has none within the cursor's
+  // reach (so no field either).
+  let parent = -1;
+  let root: CNode | undefined;
+  for (;;) {
+    const id = typeSlot(cursor.nodeTypeId);
     let type = typeNames[id];
     if (type === undefined) {
       type = typeNames[id] = cursor.nodeType;
       const named = typeNamed[id] = cursor.nodeIsNamed;
-      // The children of an ERROR node can be anything, fields included.
-      typeHasFields[id] = !withFields || type === 'ERROR' || (named && withFields.has(type));
       typeIsToken[id] = named ? grammar.namedTokens.has(type) : grammar.anonymousAreTokens;
+      typeKeepsAnonymous[id] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(type);
     }
-    // The binding reports "no field" as undefined (its typings say number).
-    const fieldId = askField ? cursor.currentFieldId ?? 0 : 0;
-    let field = fieldNames[fieldId];
-    if (field === undefined) field = fieldNames[fieldId] = cursor.currentFieldName ?? null;
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
-    if (start < starts[row]) row = rowFrom(starts, start, 0);
-    while (row < lastRow && starts[row + 1] <= start) row++;
-    const endRow = row === lastRow || starts[row + 1] > end ? row : rowFrom(starts, end, row + 1);
-    return {
-      type, field, start, end, startRow: row, endRow, named: typeNamed[id],
-      // Only zero-width nodes can be missing; asking the binding for every node would double the cost.
-      missing: start === end && cursor.nodeIsMissing,
-      children: NO_CHILDREN, namedCache: null,
-    };
-  };
-  // The starting node has no parent within the cursor's reach, so no field.
-  const root = make(false);
-  if (!cursor.gotoFirstChild()) return root;
-  // Iterative depth-first walk: kernel expressions nest deep enough to make recursion a risk.
-  const parents: CNode[] = [root];
-  const parentsHaveFields: boolean[] = [typeHasFields[made]];
-  for (;;) {
-    const parent = parents[parents.length - 1];
-    const node = make(parentsHaveFields[parentsHaveFields.length - 1]);
-    if (parent.children === NO_CHILDREN) parent.children = [node];
-    else (parent.children as CNode[]).push(node);
-    if (!typeIsToken[made] && cursor.gotoFirstChild()) {
-      parents.push(node);
-      parentsHaveFields.push(typeHasFields[made]);
-      continue;
+    let fieldId = 0;
+    let keep = true;
+    if (parent >= 0) {
+      const asks = asksField[parent] ??= [];
+      let ask = asks[id];
+      if (ask === undefined) ask = asks[id] = canFillField(grammar, typeNames[parent], typeNamed[parent], type) ? 1 : 2;
+      // The binding reports "no field" as undefined (its typings say number).
+      if (ask === 1) fieldId = cursor.currentFieldId ?? 0;
+      keep = fieldId !== 0 || typeNamed[id] || !typeIsToken[id] || typeKeepsAnonymous[parent];
+    }
+    if (keep) {
+      let field = fieldNames[fieldId];
+      if (field === undefined) field = fieldNames[fieldId] = cursor.currentFieldName ?? null;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      if (start < starts[row]) row = rowFrom(starts, start, 0);
+      while (row < lastRow && starts[row + 1] <= start) row++;
+      const endRow = row === lastRow || starts[row + 1] > end ? row : rowFrom(starts, end, row + 1);
+      const node: CNode = {
+        type, field, start, end, startRow: row, endRow, named: typeNamed[id],
+        // Only zero-width nodes can be missing; asking the binding for every node would double the cost.
+        missing: start === end && cursor.nodeIsMissing,
+        children: NO_CHILDREN, namedCache: null,
+      };
+      if (parent < 0) root = node;
+      else pending[top++] = node;
+      if (!typeIsToken[id] && cursor.gotoFirstChild()) {
+        parents.push(node);
+        parentSlots.push(id);
+        firstChild.push(top);
+        parent = id;
+        continue;
+      }
+      if (parent < 0) return node;
     }
     while (!cursor.gotoNextSibling()) {
       cursor.gotoParent();
-      parents.pop();
-      parentsHaveFields.pop();
-      if (parents.length === 0) return root;
+      const done = parents.pop()!;
+      parentSlots.pop();
+      const from = firstChild.pop()!;
+      if (top > from) {
+        done.children = pending.slice(from, top);
+        top = from;
+      }
+      if (parents.length === 0) return root!;
+      parent = parentSlots[parentSlots.length - 1];
     }
   }
 }

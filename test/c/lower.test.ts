@@ -1,6 +1,7 @@
-// Lowering edge cases: the IR's size (GNU `a ?: b` chains) and facts the rules read off it (`.` versus `->`).
+// Lowering edge cases: the IR's size (GNU `a ?: b` chains), facts the rules read off it (`.` versus `->`), and
+// declared types with the name taken out.
 import { parseSyntax } from '../../src/c/parser.js';
-import { lowerSyntax } from '../../src/c/lower.js';
+import { lowerSyntax, withoutWord } from '../../src/c/lower.js';
 import type { Expr } from '../../src/c/ir.js';
 import { exprSitesOfKind, walkExpr } from '../../src/analysis/walk.js';
 
@@ -47,5 +48,27 @@ describe('field access', () => {
       ['a.x', false], ['p->y', true], ['a.s->z', true], ['a.s', false], ['p->s.w', false], ['p->s', true],
       ['(*p).v', false], ['a . u', false], ['p -> q', true],
     ]);
+  });
+});
+
+describe('withoutWord (a declared type without its name)', () => {
+  const byRegExp = (text: string, name: string) => text.replace(new RegExp(`\\b${name}\\b`), '');
+
+  test('removes the first whole-word occurrence, as the regular expression \\bname\\b does', () => {
+    const cases: [string, string][] = [
+      ['struct dev *dev', 'dev'], ['int dev_id, dev', 'dev'], ['char buf[16]', 'buf'], ['u8 a_buf[N], buf', 'buf'],
+      ['int x', 'y'], ['int aa, a', 'a'], ['x', 'x'], ['int x1 x', 'x'], ['int _x x', 'x'], ['struct s  *s ', 's'],
+      ['int $a, a', 'a'], ['int é, e', 'e'], ['int a$b', 'a'], ['', 'a'], ['int a$b, a', 'a$b'], ['int a', ''],
+    ];
+    for (const [text, name] of cases) expect([text, name, withoutWord(text, name)]).toEqual([text, name, byRegExp(text, name)]);
+  });
+
+  test('gives the types lowering has always given (struct members keep the rest of a multi-name declaration)', () => {
+    const ir = lowerText('struct s { int s; char *name, names[4]; };\nstatic int count, counts[2] = { 1 }, *countp;\n'
+      + 'int f(struct dev *dev, int devs)\n{\n\tint ndev = devs;\n\treturn ndev;\n}\n');
+    expect(ir.structFields.map((f) => f.type)).toEqual(['int', 'char *, names[4]', 'char *name, [4]']);
+    expect(ir.globals.map((g) => g.type)).toEqual(['static int', 'static int [2]', 'static int *']);
+    // The first whole word `dev` is the struct tag: that is what the regular expression took out too.
+    expect(ir.functions[0].params.map((p) => p.type)).toEqual(['struct *dev', 'int']);
   });
 });

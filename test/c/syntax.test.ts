@@ -1,10 +1,11 @@
 // The plain copy of a tree-sitter tree (src/c/syntax.ts) against the native tree it was copied from: same nodes,
-// fields, positions and rows (multi-byte text, CRLF), missing and ERROR nodes; and the grammar facts the copy
-// relies on, checked against tree-sitter-c's own grammar.json.
+// fields, positions and rows (multi-byte text, CRLF), missing and ERROR nodes, less the anonymous tokens the copy
+// leaves out (those filling no field, outside expression statements); and the grammar facts the copy relies on,
+// checked against tree-sitter-c's own grammar.json.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { C_NAMED_TOKENS, parseC, parseSyntax, type SyntaxNode } from '../../src/c/parser.js';
+import { C_NAMED_TOKENS, fieldFillersOf, parseC, parseSyntax, type SyntaxNode } from '../../src/c/parser.js';
 import {
   ANY_GRAMMAR, childByField, childrenByField, copyTree, namedChildren, rowStarts, type CNode,
 } from '../../src/c/syntax.js';
@@ -26,6 +27,26 @@ function copySpan(n: CNode | null): string {
   return n ? `${n.type}@${n.start}-${n.end}` : 'none';
 }
 
+/** The field each child of a native node fills (null for none), as a cursor reports it. */
+function childFields(native: SyntaxNode): (string | null)[] {
+  const out: (string | null)[] = [];
+  const cursor = native.walk();
+  if (cursor.gotoFirstChild()) {
+    do out.push(cursor.currentFieldName ?? null); while (cursor.gotoNextSibling());
+  }
+  return out;
+}
+
+/**
+ * The children of a native node that the copy promises: all but the anonymous tokens that fill no field, which it
+ * keeps only in expression statements (lowering reads their missing `;`).
+ */
+function copiedChildren(native: SyntaxNode): SyntaxNode[] {
+  if (native.type === 'expression_statement') return native.children;
+  const fields = childFields(native);
+  return native.children.filter((c, i) => c.isNamed || fields[i] !== null);
+}
+
 /** Differences between a native node and its copy, recursively (empty when they agree). */
 function compare(native: SyntaxNode, copy: CNode, parsedText: string, out: string[]): void {
   const at = `${native.type}@${native.startIndex}`;
@@ -40,14 +61,15 @@ function compare(native: SyntaxNode, copy: CNode, parsedText: string, out: strin
   same('named', native.isNamed, copy.named);
   same('missing', native.isMissing, copy.missing);
   same('text', native.text, parsedText.slice(copy.start, copy.end));
-  same('children', native.childCount, copy.children.length);
+  const kids = copiedChildren(native);
+  same('children', kids.map(span).join(), copy.children.map(copySpan).join());
   same('named children', native.namedChildren.filter((c) => c.type !== 'comment').map(span).join(),
     namedChildren(copy).map(copySpan).join());
   for (const f of FIELD_NAMES) {
     same(`field ${f}`, span(native.childForFieldName(f)), copySpan(childByField(copy, f)));
     same(`fields ${f}`, native.childrenForFieldName(f).map(span).join(), childrenByField(copy, f).map(copySpan).join());
   }
-  native.children.forEach((c, i) => { if (copy.children[i]) compare(c, copy.children[i], parsedText, out); });
+  kids.forEach((c, i) => { if (copy.children[i]) compare(c, copy.children[i], parsedText, out); });
 }
 
 /** Differences between the native tree of `text` and parseSyntax()'s copy of (its own parse of) the same text. */
@@ -57,6 +79,10 @@ function differences(text: string): string[] {
   const out: string[] = [];
   compare(tree.rootNode, syntax.root, syntax.text, out);
   return out;
+}
+
+function count(n: CNode): number {
+  return 1 + n.children.reduce((sum, c) => sum + count(c), 0);
 }
 
 function find(n: CNode, pred: (n: CNode) => boolean): CNode[] {
@@ -83,10 +109,26 @@ describe('copyTree', () => {
     expect(syntax.root.field).toBeNull();
   });
 
+  test('leaves out the anonymous tokens that fill no field, except in expression statements', () => {
+    const text = 'int f(int a, char *b) { a = -b[0]; return (a); }';
+    const { syntax } = parseSyntax(text);
+    const types = (n: CNode) => n.children.map((c) => c.type);
+    expect(types(find(syntax.root, (n) => n.type === 'parameter_list')[0]))
+      .toEqual(['parameter_declaration', 'parameter_declaration']);
+    expect(types(find(syntax.root, (n) => n.type === 'subscript_expression')[0])).toEqual(['identifier', 'number_literal']);
+    expect(types(find(syntax.root, (n) => n.type === 'return_statement')[0])).toEqual(['parenthesized_expression']);
+    expect(types(find(syntax.root, (n) => n.type === 'unary_expression')[0])).toEqual(['-', 'subscript_expression']);
+    expect(types(find(syntax.root, (n) => n.type === 'expression_statement')[0])).toEqual(['assignment_expression', ';']);
+    expect(differences(text)).toEqual([]);
+  });
+
   test('marks the missing tokens tree-sitter inserted, and only those', () => {
-    const { syntax } = parseSyntax('int f(void) { list_for_each_entry(a, b, c) { x(); } }\nint x = 1\nint y;\n');
+    const { syntax } = parseSyntax('int f(void) { list_for_each_entry(a, b, c) { x(); } }\nint x = 1;\nint y = (2;\n');
     const missing = find(syntax.root, (n) => n.missing);
-    expect(missing.map((n) => [n.type, n.start === n.end])).toEqual([[';', true], [';', true]]);
+    // The missing `)` of the declaration fills no field: only the native tree has it.
+    expect(missing.map((n) => [n.type, n.start === n.end])).toEqual([[';', true]]);
+    const { tree } = parseC('int f(void) { list_for_each_entry(a, b, c) { x(); } }\nint x = 1;\nint y = (2;\n');
+    expect(tree.rootNode.descendantsOfType(')').filter((n) => n.isMissing)).toHaveLength(1);
     expect(differences('int f(void) { list_for_each_entry(a, b, c) { x(); } }\nint x = 1\nint y;\n')).toEqual([]);
     expect(differences('void f(void) { if (x) { y(); }')).toEqual([]);
   });
@@ -154,17 +196,38 @@ describe('copyTree', () => {
     }
   });
 
-  test('the grammar facts skip native calls without changing the copy', () => {
+  test('the grammar facts skip native calls and tokens, and change nothing else in the copy', () => {
     const rng = createRng(77);
     const texts = [
       driverFile(rng, driverNames(rng, 1), 8, 'facts test').text,
       'int f( { ] }\nstruct s { int a : 3; union { long b; }; };\n#if X\nint g(void) { return NULL ?: true; }\n#endif\n',
     ];
+    // The full copy, less what the C grammar's copy leaves out (see `copiedChildren`).
+    const prune = (n: CNode): CNode => ({
+      ...n,
+      children: n.type === 'expression_statement' ? n.children.map(prune)
+        : n.children.filter((c) => c.named || c.field !== null).map(prune),
+    });
     for (const text of texts) {
       const { tree } = parseC(text);
       const plain = copyTree(tree.walk(), parseSyntax(text).syntax.text, ANY_GRAMMAR);
-      expect(parseSyntax(text).syntax.root).toEqual(plain);
+      const copy = parseSyntax(text).syntax.root;
+      expect(copy).toEqual(prune(plain));
+      expect(count(copy)).toBeLessThan(count(plain));
     }
+  });
+});
+
+describe('fieldFillersOf', () => {
+  test('lists the child types that can fill a field, through supertypes', () => {
+    const fillers = fieldFillersOf(nodeTypes);
+    const binary = fillers.get('binary_expression')!;
+    // `left` is an `expression`, a supertype: its subtypes (and theirs) fill it.
+    expect(['identifier', 'call_expression', 'number_literal', '+', '||'].every((t) => binary.has(t))).toBe(true);
+    expect(binary.has(';')).toBe(false);
+    expect(binary.has('comment')).toBe(false);
+    expect(fillers.has('compound_statement')).toBe(false);
+    expect(fillers.get('function_definition')!.has('function_declarator')).toBe(true);
   });
 });
 
