@@ -211,7 +211,7 @@ function calleeName(e: Expr | null): string {
 
 // ───────────── declarations ─────────────
 
-interface DeclShape { name: string; pointer: boolean; array: boolean; fnParams?: CNode }
+interface DeclShape { name: string; pointer: boolean; array: boolean; fnParams?: CNode; /** The name's own node. */ at: CNode }
 
 /** Walks a declarator down to its identifier, noting pointer and array layers. */
 function declShape(ctx: Ctx, n: CNode | null): DeclShape | undefined {
@@ -224,7 +224,7 @@ function declShape(ctx: Ctx, n: CNode | null): DeclShape | undefined {
       case 'identifier':
       case 'field_identifier':
       case 'type_identifier':
-        return { name: ptext(ctx, cur), pointer, array, fnParams };
+        return { name: ptext(ctx, cur), pointer, array, fnParams, at: cur };
       case 'pointer_declarator':
       case 'abstract_pointer_declarator':
         pointer = true;
@@ -275,14 +275,25 @@ export function withoutWord(text: string, name: string): string {
   return text;
 }
 
-function typeText(ctx: Ctx, declNode: CNode, declarator: CNode | null): string {
-  // The written type: the declaration's specifiers (up to its first declarator), plus this declarator's own
-  // pointer/array parts (the caller removes the name). Other declarators of `int i, n;` are not part of it.
+/**
+ * The source from `start` to `end` without the declared name. The name is cut out where its node is, not
+ * searched for: in `struct page *page` the first word `page` is the struct tag.
+ */
+function sliceWithoutName(ctx: Ctx, start: number, end: number, shape: DeclShape): string {
+  const { at } = shape;
+  if (at.start < start || at.end > end) return withoutWord(ctx.original.slice(start, end), shape.name);
+  return ctx.original.slice(start, at.start) + ctx.original.slice(at.end, end);
+}
+
+/**
+ * The written type of one declarator: the declaration's specifiers (up to its first declarator), plus this
+ * declarator's own pointer/array parts without its name. Other declarators of `int i, *n;` are not part of it.
+ */
+function typeText(ctx: Ctx, declNode: CNode, declarator: CNode, shape: DeclShape): string {
   const first = childByField(declNode, 'declarator') ?? declarator;
-  const head = ctx.original.slice(declNode.start, first ? first.start : declNode.end);
-  if (!declarator) return head.trim();
+  const head = ctx.original.slice(declNode.start, first.start);
   const valueAt = declarator.type === 'init_declarator' ? childByField(declarator, 'value') : null;
-  const declOnly = ctx.original.slice(declarator.start, valueAt ? valueAt.start : declarator.end);
+  const declOnly = sliceWithoutName(ctx, declarator.start, valueAt ? valueAt.start : declarator.end, shape);
   return `${head.trim()} ${declOnly.replace(/=\s*$/, '')}`.replace(/\s+/g, ' ').trim();
 }
 
@@ -297,7 +308,7 @@ function lowerDeclarators(ctx: Ctx, n: CNode): VarDecl[] {
     const shape = declShape(ctx, d);
     if (!shape) continue;
     const value = d.type === 'init_declarator' ? childByField(d, 'value') : null;
-    const type = withoutWord(typeText(ctx, n, d), shape.name).replace(/\s+/g, ' ').trim();
+    const type = typeText(ctx, n, d, shape);
     const p = pos(ctx, d);
     out.push({
       line: p.line, endLine: p.endLine, text: p.text, name: shape.name, type,
@@ -316,7 +327,7 @@ function lowerParams(ctx: Ctx, params: CNode | undefined): VarDecl[] {
     const d = childByField(param, 'declarator');
     const shape = declShape(ctx, d);
     if (!shape) continue;
-    const type = withoutWord(source(ctx, param), shape.name).replace(/\s+/g, ' ').trim();
+    const type = sliceWithoutName(ctx, param.start, param.end, shape).replace(/\s+/g, ' ').trim();
     const p = pos(ctx, param);
     out.push({
       line: p.line, endLine: p.endLine, text: p.text, name: shape.name, type,
@@ -518,7 +529,7 @@ function lowerStructs(ctx: Ctx, n: CNode, out: StructField[]): void {
           for (const d of childrenByField(f, 'declarator')) {
             const shape = declShape(ctx, d);
             if (!shape) continue;
-            const type = withoutWord(source(ctx, f), shape.name).replace(/[;\s]+/g, ' ').trim();
+            const type = typeText(ctx, f, d, shape).replace(/[;\s]+/g, ' ').trim();
             const p = pos(ctx, d);
             out.push({
               line: p.line, endLine: p.endLine, text: p.text, struct: name, name: shape.name, type,

@@ -63,12 +63,14 @@ describe('withoutWord (a declared type without its name)', () => {
     for (const [text, name] of cases) expect([text, name, withoutWord(text, name)]).toEqual([text, name, byRegExp(text, name)]);
   });
 
-  test('gives the types lowering has always given (struct members keep the rest of a multi-name declaration)', () => {
-    const ir = lowerText('struct s { int s; char *name, names[4]; };\nstatic int count, counts[2] = { 1 }, *countp;\n'
-      + 'int f(struct dev *dev, int devs)\n{\n\tint ndev = devs;\n\treturn ndev;\n}\n');
-    expect(ir.structFields.map((f) => f.type)).toEqual(['int', 'char *, names[4]', 'char *name, [4]']);
+  test('a declared type is its specifiers plus its own declarator without the name, even when the name is also a tag', () => {
+    const ir = lowerText('struct s { int s; char *name, names[4]; struct page *page; };\nstatic int count, counts[2] = { 1 }, *countp;\n'
+      + 'int f(struct dev *dev, int devs)\n{\n\tstruct page *page = NULL, **pages;\n\tint ndev = devs;\n\treturn ndev;\n}\n');
+    expect(ir.structFields.map((f) => f.type)).toEqual(['int', 'char *', 'char [4]', 'struct page *']);
     expect(ir.globals.map((g) => g.type)).toEqual(['static int', 'static int [2]', 'static int *']);
-    // The first whole word `dev` is the struct tag: that is what the regular expression took out too.
-    expect(ir.functions[0].params.map((p) => p.type)).toEqual(['struct *dev', 'int']);
+    expect(ir.functions[0].params.map((p) => p.type)).toEqual(['struct dev *', 'int']);
+    const body = ir.functions[0].body;
+    const locals = (body.k === 'block' ? body.body : []).flatMap((s) => (s.k === 'decl' ? s.vars : []));
+    expect(locals.map((v) => [v.name, v.type])).toEqual([['page', 'struct page *'], ['pages', 'struct page **'], ['ndev', 'int']]);
   });
 });
