@@ -13,8 +13,8 @@ describe('identifierOrder', () => {
     expect(mismatches).toEqual([]);
   });
 
-  test('agrees with localeCompare on random identifiers stressing case, underscores, digits and prefixes', () => {
-    const alphabet = 'abAB_09zZ';
+  test('agrees with localeCompare on random names stressing case, punctuation, digits and prefixes', () => {
+    const alphabet = 'abAB_09zZ-./>' + '_-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const word = () => Array.from({ length: 1 + Math.floor(next() * 5) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
@@ -25,6 +25,19 @@ describe('identifierOrder', () => {
       if (sign(identifierOrder(a, b)) !== sign(a.localeCompare(b))) mismatches.push(`${a} ${b}`);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  test('sorts every catalogue name without localeCompare (its first call initialises ICU)', () => {
+    const names = [...new Set([...allContracts().map((c) => c.name), ...removedIdentifiers('99.0').map((r) => r.name)])];
+    const original = String.prototype.localeCompare;
+    let calls = 0;
+    String.prototype.localeCompare = function (this: string, ...args: Parameters<typeof original>) { calls++; return original.apply(this, args); };
+    try {
+      [...names].sort(identifierOrder);
+    } finally {
+      String.prototype.localeCompare = original;
+    }
+    expect(calls).toBe(0);
   });
 
   test('falls back to localeCompare outside identifiers', () => {
