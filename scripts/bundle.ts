@@ -46,8 +46,11 @@ export async function bundleCli(root: string): Promise<string> {
     logLevel: 'warning',
   });
   const bin = join(outdir, 'cli.js');
-  // tsc and esbuild write files without the execute bit; npx and npm's bin links run the file itself.
+  // tsc and esbuild write files without the execute bit; npx and npm's bin links run the file itself. The
+  // unbundled entry stays runnable too: bin links made before the bundle existed (npx keeps them in its cache
+  // for a local path) still point at it.
   chmodSync(bin, 0o755);
+  chmodSync(join(root, 'dist', 'src', 'cli.js'), 0o755);
   // Marks the bundle as ESM wherever dist/ is copied (the package root's "type" covers it in place).
   writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
   return bin;
