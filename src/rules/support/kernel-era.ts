@@ -4,6 +4,7 @@
 // have signed such a finding. Without any of these, the model's current mainline is used.
 import type { Patch } from '../../types.js';
 import type { ModelView } from '../types.js';
+import { memoize2 } from './memo.js';
 import { compareVersions, MAINLINE_VERSION, tryParseKernelVersion, versionAtDate, versionForCommit } from '../../model/versions.js';
 
 export interface TargetVersion {
@@ -14,8 +15,15 @@ export interface TargetVersion {
   note: string;
 }
 
-/** The version a patch is judged against (see the file comment for the order). */
-export function targetVersion(patch: Patch, model: ModelView): TargetVersion {
+/**
+ * The version a patch is judged against (see the file comment for the order). Several rules ask for every image of
+ * a patch; the answer depends only on the patch and the model view, so it is worked out (dates parsed, releases
+ * searched) once per pair and shared, frozen.
+ */
+export const targetVersion: (patch: Patch, model: ModelView) => Readonly<TargetVersion> =
+  memoize2((patch: Patch, model: ModelView) => Object.freeze(computeTargetVersion(patch, model)));
+
+function computeTargetVersion(patch: Patch, model: ModelView): TargetVersion {
   if (model.kernel) {
     const v = tryParseKernelVersion(model.kernel);
     if (v) return { version: v.text, source: 'config', note: `the configured target kernel ${v.text}` };
