@@ -40,13 +40,16 @@ export interface ProfileSummary {
   files: ModuleTime[];
 }
 
+/** The package a path inside node_modules belongs to (`@scope/name` or `name`). */
+const PACKAGE = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/;
+
 /** Which bucket a script URL belongs to: `src/ingest`, `tree-sitter`, `node:internal`, `(garbage collector)`. */
 export function moduleOf(url: string, functionName: string, repoRoot: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   if (url.startsWith('node:')) return 'node internals';
   const path = url.startsWith('file://') ? fileURLToPath(url) : url;
   const rel = relative(repoRoot, path).split(sep).join('/');
-  const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel);
+  const pkg = PACKAGE.exec(rel);
   if (pkg) return pkg[1];
   const src = /^dist\/((?:src|bench|scripts)\/[^/]+)/.exec(rel);
   if (src) return src[1].replace(/\.js$/, '.ts');
@@ -55,7 +58,7 @@ export function moduleOf(url: string, functionName: string, repoRoot: string): s
 
 /** The module of a mapped location (`src/rules/x.ts:12` is `src/rules`, `node_modules/diff/...` is `diff`), if any. */
 export function moduleOfLocation(location: string): string | undefined {
-  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(location);
+  const pkg = PACKAGE.exec(location);
   if (pkg) return pkg[1];
   return /^((?:src|bench|scripts)\/[^/:]+)/.exec(location)?.[1];
 }

@@ -9,30 +9,27 @@ import { build } from 'esbuild';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainModule } from '../src/main-module.js';
 
 /**
  * Packages loaded from node_modules at run time instead of being bundled: the native tree-sitter binding and its
- * grammar (an addon cannot be inlined), and the App's stack (Probot and Octokit), which only `replay` loads.
+ * grammar (an addon cannot be inlined); the CommonJS packages a review imports dynamically, mailparser and yaml
+ * (in a split chunk a CommonJS package keeps only its default export, so `const { simpleParser } = await
+ * import('mailparser')` would find nothing); and the App's stack (Probot, Octokit, ajv), which only `replay` loads.
  */
-export const EXTERNAL = ['tree-sitter', 'tree-sitter-c', 'mailparser', 'yaml', 'probot', '@probot/*', '@octokit/*', 'ajv', 'ajv-formats'];
+const EXTERNAL = ['tree-sitter', 'tree-sitter-c', 'mailparser', 'yaml', 'probot', '@probot/*', '@octokit/*', 'ajv', 'ajv-formats'];
 
 /**
  * Entry points, relative to dist/src. bulk-worker.js is one because bulk.ts starts it by URL next to itself,
  * and after bundling "itself" is a file in the same output directory.
  */
-export const ENTRIES = ['cli.js', 'bulk-worker.js'];
-
-/**
- * Bundled CommonJS packages (mailparser and its helpers) call require() for Node's built-ins; esbuild's ESM
- * output only forwards such calls when a `require` is in scope, so every output file gets one.
- */
-const REQUIRE_SHIM = "import { createRequire as __p2pdmaCreateRequire } from 'node:module';\nconst require = __p2pdmaCreateRequire(import.meta.url);";
+const ENTRIES = ['cli.js', 'bulk-worker.js'];
 
 /** Writes the bundle for the package at `root` (its dist/src must be compiled); returns the bin's path. */
 export async function bundleCli(root: string): Promise<string> {
   const outdir = join(root, 'dist', 'cli');
   rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
     entryPoints: ENTRIES.map((e) => join(root, 'dist', 'src', e)),
     outdir,
     bundle: true,
@@ -41,10 +38,14 @@ export async function bundleCli(root: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    banner: { js: REQUIRE_SHIM },
+    metafile: true,
     sourcemap: true,
     logLevel: 'warning',
   });
+  // Bundled CommonJS would break in two ways (see EXTERNAL; and its require() of Node's built-ins fails in ESM
+  // output), so a dependency that brings some in must be listed as external.
+  const commonJs = Object.entries(result.metafile.inputs).filter(([, input]) => input.format === 'cjs').map(([path]) => path);
+  if (commonJs.length > 0) throw new Error(`CommonJS modules would be bundled (list their packages in EXTERNAL): ${commonJs.join(', ')}`);
   const bin = join(outdir, 'cli.js');
   // tsc and esbuild write files without the execute bit; npx and npm's bin links run the file itself. The
   // unbundled entry stays runnable too: bin links made before the bundle existed (npx keeps them in its cache
@@ -56,8 +57,7 @@ export async function bundleCli(root: string): Promise<string> {
   return bin;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
-if (invokedDirectly) {
+if (isMainModule(import.meta.url)) {
   // dist/scripts/bundle.js -> the package root.
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   bundleCli(root).catch((err: Error) => {

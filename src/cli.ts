@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainModule } from './main-module.js';
 import type { Rule } from './rules/types.js';
 import type { InputError } from './types.js';
 
@@ -162,8 +163,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 /** Heap growth per collection, in percent of the live heap (V8's default lets it grow up to 4×). */
 const HEAP_GROWING_PERCENT = 25;
 
-const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]);
-if (invokedDirectly) {
+if (isMainModule(import.meta.url)) {
   // V8 lets the heap grow to several times the live data before collecting; a review keeps little alive
   // between patches (the 500-patch synthetic series runs in a 48 MB heap), so a tighter growth factor
   // keeps the process's memory flat as a series grows, at the price of more frequent but small collections.

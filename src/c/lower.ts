@@ -252,37 +252,13 @@ function declShape(ctx: Ctx, n: CNode | null): DeclShape | undefined {
   return undefined;
 }
 
-/** A name of ASCII word characters only: `\b` reads it as one word, and it has no regular-expression syntax. */
-const PLAIN_NAME = /^\w+$/;
-
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
-
 /**
- * `text` without the first whole-word occurrence of `name`, as `text.replace(new RegExp(`\\b${name}\\b`), '')`
- * returns it, without a regular expression per declaration: compiling and first running one for each new name
- * was about half of lowering whole kernel files. Other names (with `$` or a universal character name) keep the
- * regular expression, and its reading of them.
- */
-export function withoutWord(text: string, name: string): string {
-  if (!PLAIN_NAME.test(name)) return text.replace(new RegExp(`\\b${name}\\b`), '');
-  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-    if ((i === 0 || !isWordChar(text.charCodeAt(i - 1))) && !isWordChar(text.charCodeAt(i + name.length))) {
-      return text.slice(0, i) + text.slice(i + name.length);
-    }
-  }
-  return text;
-}
-
-/**
- * The source from `start` to `end` without the declared name. The name is cut out where its node is, not
- * searched for: in `struct page *page` the first word `page` is the struct tag.
+ * The source from `start` to `end` (a span holding the declarator `shape` came from) without the declared name.
+ * The name is cut out where its node is, not searched for: in `struct page *page` the first word `page` is the
+ * struct tag.
  */
 function sliceWithoutName(ctx: Ctx, start: number, end: number, shape: DeclShape): string {
-  const { at } = shape;
-  if (at.start < start || at.end > end) return withoutWord(ctx.original.slice(start, end), shape.name);
-  return ctx.original.slice(start, at.start) + ctx.original.slice(at.end, end);
+  return ctx.original.slice(start, shape.at.start) + ctx.original.slice(shape.at.end, end);
 }
 
 /**

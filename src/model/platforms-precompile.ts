@@ -4,12 +4,12 @@
 // After editing a profile: `npx tsc -p tsconfig.json && node dist/src/model/platforms-precompile.js`.
 // test/model/platforms-bundled.test.ts fails while bundled.ts differs from what this would write.
 
-import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { bundledPlatformDir, platformFromObject, validatePlatformInput, type PrecompiledPlatformInput } from './platforms.js';
 import { parseYamlText, validateTopologyInput } from './topology.js';
+import { isMainModule } from '../main-module.js';
 
 /** The file the precompiled profiles live in, next to their YAML sources. */
 export const PRECOMPILED_FILE = 'bundled.ts';
@@ -55,8 +55,7 @@ export const BUNDLED_PLATFORM_INPUTS: Readonly<Record<string, PrecompiledPlatfor
 `;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpathSync(process.argv[1]);
-if (invokedDirectly) {
+if (isMainModule(import.meta.url)) {
   const dir = bundledPlatformDir();
   writeFileSync(join(dir, PRECOMPILED_FILE), precompiledPlatformsSource(dir));
   process.stdout.write(`wrote ${join(dir, PRECOMPILED_FILE)}\n`);

@@ -1,7 +1,7 @@
 // Lowering edge cases: the IR's size (GNU `a ?: b` chains), facts the rules read off it (`.` versus `->`), and
 // declared types with the name taken out.
 import { parseSyntax } from '../../src/c/parser.js';
-import { lowerSyntax, withoutWord } from '../../src/c/lower.js';
+import { lowerSyntax } from '../../src/c/lower.js';
 import type { Expr } from '../../src/c/ir.js';
 import { exprSitesOfKind, walkExpr } from '../../src/analysis/walk.js';
 
@@ -51,18 +51,7 @@ describe('field access', () => {
   });
 });
 
-describe('withoutWord (a declared type without its name)', () => {
-  const byRegExp = (text: string, name: string) => text.replace(new RegExp(`\\b${name}\\b`), '');
-
-  test('removes the first whole-word occurrence, as the regular expression \\bname\\b does', () => {
-    const cases: [string, string][] = [
-      ['struct dev *dev', 'dev'], ['int dev_id, dev', 'dev'], ['char buf[16]', 'buf'], ['u8 a_buf[N], buf', 'buf'],
-      ['int x', 'y'], ['int aa, a', 'a'], ['x', 'x'], ['int x1 x', 'x'], ['int _x x', 'x'], ['struct s  *s ', 's'],
-      ['int $a, a', 'a'], ['int é, e', 'e'], ['int a$b', 'a'], ['', 'a'], ['int a$b, a', 'a$b'], ['int a', ''],
-    ];
-    for (const [text, name] of cases) expect([text, name, withoutWord(text, name)]).toEqual([text, name, byRegExp(text, name)]);
-  });
-
+describe('declared types', () => {
   test('a declared type is its specifiers plus its own declarator without the name, even when the name is also a tag', () => {
     const ir = lowerText('struct s { int s; char *name, names[4]; struct page *page; };\nstatic int count, counts[2] = { 1 }, *countp;\n'
       + 'int f(struct dev *dev, int devs)\n{\n\tstruct page *page = NULL, **pages;\n\tint ndev = devs;\n\treturn ndev;\n}\n');
