@@ -183,6 +183,8 @@ interface FunctionIndex {
   calls?: readonly CallSite[];
   callsByCallee?: ReadonlyMap<string, readonly CallSite[]>;
   decls?: ReadonlyMap<string, VarDecl>;
+  /** Each statement's enclosing statements (from `stmts`), built on request. */
+  parentsByStmt?: ReadonlyMap<Stmt, Stmt[]>;
 }
 
 /**
@@ -285,6 +287,17 @@ export function walkFunction(fn: FunctionIR, onStmt: ((s: Stmt, parents: Stmt[])
       if (!skip) onExpr(x.expr, x.exprParents, x.stmt, x.stmtParents);
     }
   }
+}
+
+/** The statements enclosing `stmt` in `fn`, outermost first (empty when `stmt` is not in `fn`). */
+export function stmtParentsOf(fn: FunctionIR, stmt: Stmt): Stmt[] {
+  const idx = indexOf(fn);
+  if (!idx.parentsByStmt) {
+    const m = new Map<Stmt, Stmt[]>();
+    for (let i = 0; i < idx.stmts.nodes.length; i++) m.set(idx.stmts.nodes[i], idx.stmts.parents[i]);
+    idx.parentsByStmt = m;
+  }
+  return idx.parentsByStmt.get(stmt) ?? [];
 }
 
 /** Every call in a function, in source order (computed once per function; frozen). */

@@ -4,7 +4,7 @@ import { parseSyntax } from '../../src/c/parser.js';
 import { lowerSyntax } from '../../src/c/lower.js';
 import {
   callsIn, callsInEvaluationOrder, callsNamed, exprChildren, exprKey, exprSitesOfKind, localDeclOf, localDecls, ownExprs,
-  stmtChildren, walkExpr, walkFunction, walkStmts, FileAnalysis,
+  stmtChildren, stmtParentsOf, walkExpr, walkFunction, walkStmts, FileAnalysis,
 } from '../../src/analysis/index.js';
 import { globalNamed, structFieldsNamed } from '../../src/analysis/decl-index.js';
 import type { Expr, FileIR, FunctionIR, Stmt } from '../../src/c/ir.js';
@@ -92,6 +92,15 @@ describe('per-function index', () => {
     const exprsOnly: unknown[][] = [];
     walkFunction(fn, undefined, (e, ep, s, sp) => exprsOnly.push(['expr', e, ep, s, sp]));
     expect(exprsOnly).toEqual(classic.filter((c) => c[0] === 'expr'));
+  });
+
+  test('stmtParentsOf gives every statement the chain of the reference walk, and nothing for a foreign one', () => {
+    const chains: [Stmt, Stmt[]][] = [];
+    const visit = (st: Stmt, sp: Stmt[]) => { chains.push([st, sp]); for (const c of stmtChildren(st)) visit(c, [...sp, st]); };
+    visit(fn.body, []);
+    expect(chains.length).toBeGreaterThan(10);
+    for (const [st, sp] of chains) expect(stmtParentsOf(fn, st)).toEqual(sp);
+    expect(stmtParentsOf(fn, fnOf(ir, 'helper').body)).toEqual([]);
   });
 
   test('walkFunction skips the expressions of a statement whose visitor returns false', () => {

@@ -5,10 +5,10 @@
 // field of the same struct (support/field-types.ts), which is how `rctx->nents = dma_map_sg(...)` in a prepare
 // function is found again in the cleanup function; helpers of the file are followed through their returns.
 import type { Expr, FunctionIR, Stmt, VarDecl } from '../../c/ir.js';
-import { exprSitesOfKind, globalNamed, localDeclOf, lvalueKey, stripCasts, walkFunction, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
+import { exprSitesOfKind, globalNamed, localDeclOf, lvalueKey, stmtParentsOf, stripCasts, walkFunction, walkStmts, type FileAnalysis, type ModelLookup } from '../../analysis/index.js';
 import type { Evidence } from '../../types.js';
 import { argOfRole, mapStyle } from './dma-api.js';
-import { dominates, parentsOf, shareLoop, type Located } from './flow-order.js';
+import { dominates, shareLoop, type Located } from './flow-order.js';
 import { sameField } from './field-types.js';
 
 type Call = Extract<Expr, { k: 'call' }>;
@@ -209,5 +209,5 @@ export function fieldPath(e: Expr | string): string {
 
 /** Statement parents of a located expression's statement (re-export for rules). */
 export function located(fn: FunctionIR, stmt: Stmt): Located {
-  return { stmt, stmtParents: parentsOf(fn, stmt) };
+  return { stmt, stmtParents: stmtParentsOf(fn, stmt) };
 }

@@ -4,24 +4,11 @@
 // honoured through labels (a label is a join point, so nothing is assumed about what reaches it).
 import type { FunctionIR, Stmt } from '../../c/ir.js';
 import { walkStmts } from '../../analysis/index.js';
-import { memoize } from './memo.js';
 
 /** A statement with its enclosing statements, outermost first (what CallSite and Use carry). */
 export interface Located {
   stmt: Stmt;
   stmtParents: Stmt[];
-}
-
-/** Every statement of a function with its enclosing statements (once per function). */
-const parentIndex = memoize((fn: FunctionIR): ReadonlyMap<Stmt, Stmt[]> => {
-  const m = new Map<Stmt, Stmt[]>();
-  walkStmts(fn.body, (s, parents) => { m.set(s, parents); });
-  return m;
-});
-
-/** The enclosing statements of `stmt` in `fn`. */
-export function parentsOf(fn: FunctionIR, stmt: Stmt): Stmt[] {
-  return parentIndex(fn).get(stmt) ?? [];
 }
 
 function children(s: Stmt): Stmt[] {
