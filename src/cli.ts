@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainModule } from './main-module.js';
+import { tuneV8 } from './v8-tuning.js';
 import type { Rule } from './rules/types.js';
 import type { InputError } from './types.js';
 
@@ -160,14 +161,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
   return exitCodeFor(result, config.failOn);
 }
 
-/** Heap growth per collection, in percent of the live heap (V8's default lets it grow up to 4×). */
-const HEAP_GROWING_PERCENT = 25;
-
 if (isMainModule(import.meta.url)) {
-  // V8 lets the heap grow to several times the live data before collecting; a review keeps little alive
-  // between patches (the 500-patch synthetic series runs in a 48 MB heap), so a tighter growth factor
-  // keeps the process's memory flat as a series grows, at the price of more frequent but small collections.
-  (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // Before anything is compiled: the settings steer V8's optimising compiler and heap (see v8-tuning.ts).
+  tuneV8();
   // `p2pdma-review ... | head` closes the pipe early: the reader has all it wants, so that is no error to report.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
