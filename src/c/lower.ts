@@ -171,9 +171,7 @@ function lowerExpr(ctx: Ctx, n: CNode): Expr {
     case 'offsetof_expression':
       return { line: p.line, endLine: p.endLine, text: p.text, k: 'sizeof' };
     case 'comma_expression':
-      return {
-        line: p.line, endLine: p.endLine, text: p.text, k: 'comma', list: named(n).map((c) => lowerExpr(ctx, c)),
-      };
+      return { line: p.line, endLine: p.endLine, text: p.text, k: 'comma', list: commaOperands(ctx, n) };
     case 'initializer_list':
       return {
         line: p.line, endLine: p.endLine, text: p.text, k: 'init', items: named(n).map((c) => lowerExpr(ctx, c)),
@@ -192,6 +190,23 @@ function lowerExpr(ctx: Ctx, n: CNode): Expr {
     default:
       return other(ctx, n);
   }
+}
+
+/**
+ * The operands of a comma expression, as one flat list. tree-sitter nests `a, b, c` to the right (`a, (b, c)`),
+ * so a table of 2,000 comma-separated macro calls (lib/test_bpf.c) is a chain 2,000 deep: lowered recursively,
+ * it exhausted the JavaScript stack. The chain is followed in a loop instead.
+ */
+function commaOperands(ctx: Ctx, n: CNode): Expr[] {
+  const list: Expr[] = [];
+  let cur: CNode | undefined = n;
+  while (cur?.type === 'comma_expression') {
+    const kids = named(cur);
+    for (let i = 0; i < kids.length - 1; i++) list.push(lowerExpr(ctx, kids[i]));
+    cur = kids[kids.length - 1];
+  }
+  if (cur) list.push(lowerExpr(ctx, cur));
+  return list;
 }
 
 function other(ctx: Ctx, n: CNode): Expr {

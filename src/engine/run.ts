@@ -28,35 +28,60 @@ export interface PatchReview {
 interface Checked {
   image: SourceImage;
   findings: Finding[];
+  /** Rules that threw on this image: their findings on the file's other image are not compared against it. */
+  failedRules: Set<string>;
 }
 
 function now(): number {
   return performance.now();
 }
 
-/** Runs every rule over one image; a rule that throws is an error naming it, and the others still run. */
-function checkImage(patch: Patch, file: FileDiff, image: SourceImage, opts: EngineOptions, out: PatchReview): Checked {
+/**
+ * Why analysing code failed, for the user. V8 reports an exhausted stack as "Maximum call stack size exceeded":
+ * what that means here is code nested deeper than the analysis can follow.
+ */
+function failureReason(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return 'the code nests too deeply to analyse (the JavaScript stack ran out)';
+  }
+  return (err as Error)?.message ?? String(err);
+}
+
+/**
+ * Runs every rule over one image; a rule that throws is an error naming it, and the others still run. When the
+ * image cannot be parsed or analysed at all, that is an error naming the file, and the result is undefined.
+ */
+function checkImage(patch: Patch, file: FileDiff, image: SourceImage, opts: EngineOptions, out: PatchReview): Checked | undefined {
   let t = now();
-  const ir = parseImage(image);
-  out.timings.parse += now() - t;
-  t = now();
-  const analysis = new FileAnalysis(ir, opts.model);
-  out.timings.analyse += now() - t;
+  let ir: ReturnType<typeof parseImage>;
+  let analysis: FileAnalysis;
+  try {
+    ir = parseImage(image);
+    out.timings.parse += now() - t;
+    t = now();
+    analysis = new FileAnalysis(ir, opts.model);
+    out.timings.analyse += now() - t;
+  } catch (err) {
+    out.errors.push({ input: patch.input, message: `could not analyse ${image.path} (${image.side === 'new' ? 'after' : 'before'} the patch): ${failureReason(err)}; no rule checked this file` });
+    return undefined;
+  }
   t = now();
   const findings: Finding[] = [];
+  const failedRules = new Set<string>();
   const ctx = { patch, file, side: image.side, image, ir, analysis, model: opts.model };
   for (const rule of opts.rules) {
     let reports: RuleReport[];
     try {
       reports = rule.check(ctx);
     } catch (err) {
-      out.errors.push({ input: patch.input, message: `rule ${rule.meta.id} failed on ${image.path}: ${(err as Error).message}` });
+      out.errors.push({ input: patch.input, message: `rule ${rule.meta.id} failed on ${image.path}: ${failureReason(err)}` });
+      failedRules.add(rule.meta.id);
       continue;
     }
     for (const r of reports) findings.push(toFinding(rule, r, patch, image, opts.config));
   }
   out.timings.rules += now() - t;
-  return { image, findings };
+  return { image, findings, failedRules };
 }
 
 /** Lines of the finding that make it part of the change, per filter mode. */
@@ -87,6 +112,12 @@ export async function reviewPatch(patch: Patch, opts: EngineOptions): Promise<Pa
     out.notes.push(...images.notes);
     const post = images.post ? checkImage(patch, file, images.post, opts, out) : undefined;
     const pre = images.pre ? checkImage(patch, file, images.pre, opts, out) : undefined;
+    // Findings are judged by comparing the two images: with one of them unanalysed (its error is reported),
+    // every finding of the other would look introduced or fixed by the patch. The same holds per rule.
+    if ((images.post && !post) || (images.pre && !pre)) continue;
+    const failed = new Set([...(post?.failedRules ?? []), ...(pre?.failedRules ?? [])]);
+    if (post && failed.size) post.findings = post.findings.filter((f) => !failed.has(f.ruleId));
+    if (pre && failed.size) pre.findings = pre.findings.filter((f) => !failed.has(f.ruleId));
     // A violation present after the patch and absent before it, on code the diff shows, is the patch's even
     // when no added line is part of it (the patch deleted the check that kept it correct).
     const before = new Set(pre?.findings.map((f) => f.fingerprint) ?? []);
@@ -113,7 +144,7 @@ export async function reviewPatch(patch: Patch, opts: EngineOptions): Promise<Pa
   const example = messageExampleImage(patch);
   if (example) {
     const file: FileDiff = { oldPath: null, newPath: MESSAGE_PATH, status: 'added', binary: false, hunks: [] };
-    out.findings.push(...checkImage(patch, file, example, opts, out).findings);
+    out.findings.push(...(checkImage(patch, file, example, opts, out)?.findings ?? []));
   }
   out.findings = dedupe(out.findings);
   return out;

@@ -63,3 +63,27 @@ describe('declared types', () => {
     expect(locals.map((v) => [v.name, v.type])).toEqual([['page', 'struct page *'], ['pages', 'struct page **'], ['ndev', 'int']]);
   });
 });
+
+describe('comma expressions', () => {
+  function exprOf(text: string): Expr | undefined {
+    const body = lowerText(text).functions[0].body;
+    const s = body.k === 'block' ? body.body[0] : undefined;
+    return s?.k === 'expr' ? s.expr : undefined;
+  }
+
+  test('`a, b, c` is one comma list of its operands in order (tree-sitter nests it to the right)', () => {
+    const e = exprOf('void f(void)\n{\n\ta(), b(), c();\n}\n');
+    expect(e?.k).toBe('comma');
+    if (e?.k !== 'comma') return;
+    expect(e.list.map((x) => (x.k === 'call' ? x.callee : x.k))).toEqual(['a', 'b', 'c']);
+  });
+
+  test('a chain of 5,000 operands (a test table of macro calls) lowers without running out of stack', () => {
+    const calls = Array.from({ length: 5000 }, (_, i) => `op(${i})`).join(',\n\t');
+    const e = exprOf(`void f(void)\n{\n\t${calls};\n}\n`);
+    expect(e?.k === 'comma' && e.list.length).toBe(5000);
+    let seen = 0;
+    if (e) walkExpr(e, (x) => { if (x.k === 'call') seen++; });
+    expect(seen).toBe(5000);
+  });
+});
