@@ -14,7 +14,7 @@ import { setFlagsFromString } from 'node:v8';
  *   compiles. Across the review's several hundred hot functions that made optimised compilation about a third of
  *   all CPU time (a 796-file kernel series: 876 compilations, several seconds on V8's compiler thread), and every
  *   deoptimisation threw away the large inlined code. Without inlining, the same series takes about a fifth less
- *   time on one thread and a quarter less with `--jobs 2` (each worker compiles its own code), and small inputs
+ *   time on one thread and 30 % less with `--jobs 2` (each worker compiles its own code), and small inputs
  *   are no slower. Only compiler heuristics change: the code computes exactly what it did.
  */
 export const CLI_V8_FLAGS: readonly string[] = ['--heap-growing-percent=25', '--no-turbo-inlining'];
