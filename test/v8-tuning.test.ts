@@ -56,10 +56,10 @@ test('set at run time, the settings stop TurboFan from inlining; V8 defaults (em
 });
 
 test('the CLI applies the settings when started, before it reviews anything', () => {
-  // The bundled CLI, traced: with its settings TurboFan inlines nothing while it reviews the examples; with
-  // V8's defaults, the same run inlines.
+  // The bundled CLI, traced: with its settings TurboFan inlines nothing while it reviews the fixture patches (the
+  // examples alone no longer run long enough for TurboFan); with V8's defaults, the same run inlines.
   const run = (env: Record<string, string>) => spawnSync(process.execPath,
-    ['--trace-turbo-inlining', 'dist/cli/cli.js', '--format', 'json', '--fail-on', 'never', '--jobs', '1', '-o', join(mkdtempSync(join(tmpdir(), 'p2pdma-v8-')), 'r.json'), 'examples/'],
+    ['--trace-turbo-inlining', 'dist/cli/cli.js', '--format', 'json', '--fail-on', 'never', '--jobs', '1', '-o', join(mkdtempSync(join(tmpdir(), 'p2pdma-v8-')), 'r.json'), 'fixtures/rules/'],
     { encoding: 'utf8', env: envWith(env) });
   const defaults = run({ [V8_FLAGS_ENV]: '' });
   expect(defaults.status).toBe(0);

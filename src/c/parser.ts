@@ -3,6 +3,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import type ParserType from 'tree-sitter';
 import { sanitizeKernelC } from './sanitize.js';
+import { loadTreeCopyAddon, NativeCopier, nativeCopyUnavailable } from './native-copy.js';
 import { copyTree, type Grammar, type SyntaxTree } from './syntax.js';
 
 /** The binding's module: the Parser class, with the base SyntaxNode class (a value its typings leave out). */
@@ -13,21 +14,24 @@ interface CLanguage {
   /** node-tree-sitter's SyntaxNode class per type id, which `setLanguage` builds unless it is already there. */
   nodeSubclasses?: unknown;
 }
-interface Binding { Parser: ParserCtor; C: CLanguage }
-
 /**
- * The native binding may be loaded only once per process: a second copy of its JavaScript (as jest creates for
- * every test file) registers the addon again and yields trees without nodes. So the binding is loaded through
- * Node's own require and kept on a core-module object, which every module registry in the process shares.
+ * The native bindings may be loaded only once per process: a second copy of node-tree-sitter's JavaScript (as
+ * jest creates for every test file) registers the addon again and yields trees without nodes. So they are loaded
+ * through Node's own require and kept on a core-module object, which every module registry in the process shares.
+ * The parser binding is loaded only when the cursor copy needs it (see `parseSyntax`).
  */
-function binding(): Binding {
-  const slot = os as unknown as Record<symbol, Binding | undefined>;
-  const key = Symbol.for('p2pdma-review.tree-sitter');
-  if (!slot[key]) {
-    const require = createRequire(import.meta.url);
-    slot[key] = { Parser: require('tree-sitter') as ParserCtor, C: require('tree-sitter-c') as CLanguage };
-  }
-  return slot[key]!;
+function shared<T>(name: string, load: () => T): T {
+  const slot = os as unknown as Record<symbol, T | undefined>;
+  const key = Symbol.for(`p2pdma-review.${name}`);
+  return (slot[key] ??= load());
+}
+
+function binding(): { Parser: ParserCtor; C: CLanguage } {
+  return { Parser: shared('tree-sitter', () => createRequire(import.meta.url)('tree-sitter') as ParserCtor), C: cLanguage() };
+}
+
+function cLanguage(): CLanguage {
+  return shared('tree-sitter-c', () => createRequire(import.meta.url)('tree-sitter-c') as CLanguage);
 }
 
 let parser: ParserType | undefined;
@@ -101,7 +105,7 @@ const KEEP_ANONYMOUS_IN: ReadonlySet<string> = new Set(['expression_statement'])
 /** What copying a tree-sitter-c tree may assume (see `Grammar`). */
 function cGrammar(): Grammar {
   if (!grammar) {
-    const info = binding().C.nodeTypeInfo;
+    const info = cLanguage().nodeTypeInfo;
     grammar = {
       fieldFillers: info ? fieldFillersOf(info) : null,
       namedTokens: new Set(C_NAMED_TOKENS),
@@ -148,13 +152,41 @@ export function parseC(text: string): ParsedC {
 }
 
 /**
- * Parses kernel C like `parseC` and returns a plain copy of the tree. The native tree is not kept: nothing
- * refers to it once this returns, so Node can release it (its finalizer runs on a later turn of the event loop).
+ * Parses kernel C like `parseC` and returns a plain copy of the tree: in one native call when the addon of
+ * native-copy.ts is available (it frees the tree before returning), else through node-tree-sitter's cursor,
+ * whose native tree Node releases once nothing refers to it (its finalizer runs on a later turn of the event loop).
  */
 export function parseSyntax(text: string): ParsedSyntax {
   const sanitized = sanitizeKernelC(text);
-  const root = copyTree(parseSanitized(sanitized).walk(), sanitized, cGrammar());
-  return { syntax: { root, text: sanitized }, original: text };
+  const copier = nativeCopier();
+  if (!copier) return parseSyntaxByCursor(text);
+  return { syntax: { root: copier.copy(sanitized), text: sanitized }, original: text };
+}
+
+/**
+ * Like `parseSyntax`, but always through node-tree-sitter's cursor (`copyTree`), whether or not the native copier
+ * is available: the tests compare the two copies.
+ */
+export function parseSyntaxByCursor(text: string): ParsedSyntax {
+  const sanitized = sanitizeKernelC(text);
+  return { syntax: { root: copyTree(parseSanitized(sanitized).walk(), sanitized, cGrammar()), text: sanitized }, original: text };
+}
+
+/** undefined: not looked for yet; null: not available (the cursor copy is used). */
+let copier: NativeCopier | null | undefined;
+
+/** The native copier for tree-sitter-c (see native-copy.ts), or null when the addon is not available. */
+function nativeCopier(): NativeCopier | null {
+  if (copier === undefined) {
+    const addon = loadTreeCopyAddon();
+    copier = addon ? new NativeCopier(addon, cLanguage(), cGrammar()) : null;
+  }
+  return copier;
+}
+
+/** Which copy `parseSyntax` uses: `native` (the addon) or `cursor` (node-tree-sitter), and why not native. */
+export function syntaxCopyMode(): { mode: 'native' | 'cursor'; reason: string | null } {
+  return nativeCopier() ? { mode: 'native', reason: null } : { mode: 'cursor', reason: nativeCopyUnavailable() };
 }
 
 export type SyntaxNode = ParserType.SyntaxNode;

@@ -88,7 +88,7 @@ const idTables = new WeakMap<Grammar, IdTable>();
  * ERROR's type id is 65535 (-1 as a 16-bit symbol): stored at that index it would turn the tables into slow
  * dictionary arrays. Shifting ids by one modulo 2^16 puts it at slot 0 and keeps them dense.
  */
-function typeSlot(id: number): number {
+export function typeSlot(id: number): number {
   return (id + 1) & 0xffff;
 }
 
@@ -102,7 +102,7 @@ function idTable(grammar: Grammar): IdTable {
 }
 
 /** Whether a child of type `child` under a parent of type `parent` can fill a field (see `Grammar.fieldFillers`). */
-function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, child: string): boolean {
+export function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, child: string): boolean {
   if (parent === 'ERROR' || child === 'ERROR') return true;
   if (!grammar.fieldFillers) return true;
   if (!parentNamed) return false;
@@ -110,7 +110,7 @@ function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, ch
 }
 
 /** Leaves share one child list, so the copy allocates no array for the most common node. */
-const NO_CHILDREN: readonly CNode[] = Object.freeze([]);
+export const NO_CHILDREN: readonly CNode[] = Object.freeze([]);
 
 /** Offsets at which each row of `text` starts: row r spans [starts[r], starts[r + 1]). */
 export function rowStarts(text: string): number[] {

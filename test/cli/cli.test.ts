@@ -181,17 +181,20 @@ describeBuilt('built binary', () => {
     const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length).replace(/\\/g, '/'));
     // The platforms were consulted (the finding explains what happens on each), and the listing works (ESM, CommonJS).
     expect(r.stdout).toMatch(/THRU_HOST_BRIDGE on x86_64-vtd: /);
-    expect(loaded.filter((f) => /\/src\/review\.js$|node_modules\/tree-sitter\/index\.js$/.test(f))).toHaveLength(2);
+    expect(loaded.filter((f) => /\/src\/review\.js$/.test(f))).toHaveLength(1);
+    // The native tree copier parses (npm run build builds it), so node-tree-sitter's JavaScript is not loaded.
+    expect(loaded.filter((f) => /native\/build\/Release\/tree_copy\.node$/.test(f))).toHaveLength(1);
+    expect(loaded.filter((f) => /node_modules\/tree-sitter\//.test(f))).toEqual([]);
     expect(loaded.filter((f) => /node_modules\/(yaml|zod|probot|@octokit)\//.test(f))).toEqual([]);
     // bulk.js decides whether workers pay off (--jobs auto); on a small input worker_threads is never loaded.
     expect(loaded.filter((f) => /\/src\/(report\/(text|sarif)|bulk-worker|github\/)/.test(f) || f === 'node:worker_threads')).toEqual([]);
   });
 
-  test('the bundle reviews mails, mboxes and patches exactly as the compiled modules do, on one job and on workers', () => {
+  test('the bundle reviews mails, mboxes and patches exactly as the compiled modules do, on one job and on workers, with and without the native tree copier', () => {
     // MIME mails go through mailparser (bundled CommonJS), --jobs 2 starts the bundled worker entry.
     const inputs = ['examples/', 'fixtures/ingest/mime', 'fixtures/ingest/series.mbox', 'fixtures/rules/dma-on-stack'];
-    const review = (cli: string, jobs: string) => {
-      const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', '--jobs', jobs, ...inputs], { encoding: 'utf8' });
+    const review = (cli: string, jobs: string, env: Record<string, string> = {}) => {
+      const out = execFileSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', '--jobs', jobs, ...inputs], { encoding: 'utf8', env: { ...process.env, ...env } });
       const j = JSON.parse(out);
       delete j.stats.timings;
       return j;
@@ -200,9 +203,12 @@ describeBuilt('built binary', () => {
     expect(modules.findings.length).toBeGreaterThan(3);
     expect(review(BIN, '1')).toEqual(modules);
     expect(review(BIN, '2')).toEqual(modules);
+    // Without the native tree copier (as on a machine that could not build it), the same report.
+    expect(review(BIN, '1', { P2PDMA_REVIEW_NATIVE: 'off' })).toEqual(modules);
+    expect(review(BIN, '2', { P2PDMA_REVIEW_NATIVE: 'off' })).toEqual(modules);
   });
 
-  test('the bundle keeps the lazy loading: no App stack, no worker_threads, only the native parser from node_modules', () => {
+  test('the bundle keeps the lazy loading: no App stack, no worker_threads, only the grammar from node_modules and the native tree copier', () => {
     const hook = "import { writeSync } from 'node:fs'; export async function load(url, context, next) { writeSync(2, `LOADED ${url}\\n`); return next(url, context); }";
     const preload = [
       "import { createRequire, register } from 'node:module';",
@@ -216,8 +222,9 @@ describeBuilt('built binary', () => {
     expect(loaded.filter((f) => /\/dist\/cli\/cli\.js$/.test(f))).toHaveLength(1);
     // Everything else the review needs is inside the bundle.
     const packages = new Set(loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p) => p !== undefined));
-    expect([...packages].sort()).toEqual(expect.arrayContaining(['tree-sitter', 'tree-sitter-c']));
-    expect([...packages].filter((p) => !/^(tree-sitter|tree-sitter-c|node-gyp-build|node-addon-api)$/.test(p!))).toEqual([]);
+    expect([...packages].sort()).toEqual(expect.arrayContaining(['tree-sitter-c']));
+    expect([...packages].filter((p) => !/^(tree-sitter-c|node-gyp-build)$/.test(p!))).toEqual([]);
+    expect(loaded.filter((f) => /native\/build\/Release\/tree_copy\.node$/.test(f))).toHaveLength(1);
     expect(loaded.filter((f) => /\/dist\/src\//.test(f))).toEqual([]);
     expect(loaded).not.toContain('node:worker_threads');
   });

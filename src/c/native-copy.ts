@@ -1,0 +1,211 @@
+// The fast way to the plain tree: native/tree_copy.c parses the text and hands back every node of the tree as
+// integers in one Int32Array, and this module builds the same CNode tree `copyTree` builds from a cursor. The
+// cursor copy makes four to seven calls into node-tree-sitter per node (about as long as the parse itself);
+// here there is one call per text. The addon is optional: when it was not built (no C compiler) or is switched
+// off (`P2PDMA_REVIEW_NATIVE=off`), parser.ts copies through the cursor, and the trees are the same
+// (test/c/native-copy.test.ts compares them node by node).
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { canFillField, NO_CHILDREN, typeSlot, type CNode, type Grammar } from './syntax.js';
+
+/** The addon's exports (see native/tree_copy.c). */
+export interface TreeCopyAddon {
+  /** Parses UTF-16 `text` with `language`; NODE_SLOTS integers per node, in document order. */
+  parse(language: unknown, text: string): Int32Array;
+  /** The language's symbol names and kinds and its field names, indexed by id (field 0: null). */
+  symbols(language: unknown): { names: string[]; named: boolean[]; fields: (string | null)[] };
+  nodeSlots: number;
+}
+
+// The record layout, as the enum in native/tree_copy.c.
+const SYMBOL = 0;
+const FIELD = 1;
+const START = 2;
+const END = 3;
+const START_ROW = 4;
+const END_ROW = 5;
+const FLAGS = 6;
+const DESCENDANTS = 7;
+const SLOTS = 8;
+const FLAG_NAMED = 1;
+const FLAG_MISSING = 2;
+/** tree-sitter's ERROR symbol, outside the language's symbol table. */
+const ERROR_SYMBOL = 65535;
+
+/** The environment variable that switches the addon off (`off`, `0` or `false`). */
+export const NATIVE_ENV = 'P2PDMA_REVIEW_NATIVE';
+
+/** Where the build puts the addon, relative to the package root. */
+const ADDON_PATH = 'native/build/Release/tree_copy.node';
+
+/**
+ * The package root seen from this module: dist/src/c/ when compiled, dist/cli/ when bundled, src/c/ under
+ * ts-jest. The first candidate holding the addon wins.
+ */
+function addonFile(): string | null {
+  for (const up of ['../../../', '../../', '../']) {
+    const file = fileURLToPath(new URL(up + ADDON_PATH, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return null;
+}
+
+/** Why the addon is not in use, or null when it is. Set by `loadTreeCopyAddon`. */
+let unavailable: string | null = null;
+
+/**
+ * The addon, or null (with `nativeCopyUnavailable()` saying why). Loaded once per process and kept on a
+ * core-module object, as the tree-sitter binding is (see parser.ts), so jest's per-file module registries share it.
+ */
+export function loadTreeCopyAddon(env: NodeJS.ProcessEnv = process.env): TreeCopyAddon | null {
+  const setting = (env[NATIVE_ENV] ?? '').trim().toLowerCase();
+  if (setting === 'off' || setting === '0' || setting === 'false') {
+    unavailable = `switched off by ${NATIVE_ENV}=${env[NATIVE_ENV]}`;
+    return null;
+  }
+  const slot = os as unknown as Record<symbol, TreeCopyAddon | null | undefined>;
+  const key = Symbol.for('p2pdma-review.tree-copy');
+  if (slot[key] === undefined) {
+    const file = addonFile();
+    if (!file) {
+      unavailable = `${ADDON_PATH} was not built (npm run build builds it; it needs a C compiler)`;
+      slot[key] = null;
+    } else {
+      try {
+        const addon = createRequire(import.meta.url)(file) as TreeCopyAddon;
+        if (addon.nodeSlots !== SLOTS) throw new Error(`it writes ${addon.nodeSlots} slots per node, this code reads ${SLOTS}`);
+        slot[key] = addon;
+      } catch (e) {
+        unavailable = `${file} did not load: ${(e as Error).message}`;
+        slot[key] = null;
+      }
+    }
+  }
+  if (slot[key]) unavailable = null;
+  return slot[key] ?? null;
+}
+
+/** Why `loadTreeCopyAddon` returned null, or null when it returned the addon (or was not asked yet). */
+export function nativeCopyUnavailable(): string | null {
+  return unavailable;
+}
+
+/** Per language and grammar, what each type slot and field id stands for. */
+interface Tables {
+  typeNames: string[];
+  typeNamed: boolean[];
+  typeIsToken: boolean[];
+  typeKeepsAnonymous: boolean[];
+  /** Per parent slot, per child slot: 1 when the child can fill a field, 2 when it cannot. */
+  asksField: number[][];
+  fieldNames: (string | null)[];
+}
+
+/** Parses with the addon and decodes the records into CNodes, keeping what `copyTree` keeps. */
+export class NativeCopier {
+  private readonly tables: Tables;
+
+  constructor(private readonly addon: TreeCopyAddon, private readonly language: unknown, private readonly grammar: Grammar) {
+    const { names, named, fields } = addon.symbols(language);
+    const typeNames: string[] = [];
+    const typeNamed: boolean[] = [];
+    const typeIsToken: boolean[] = [];
+    const typeKeepsAnonymous: boolean[] = [];
+    const define = (symbol: number, name: string, isNamed: boolean) => {
+      const slot = typeSlot(symbol);
+      typeNames[slot] = name;
+      typeNamed[slot] = isNamed;
+      typeIsToken[slot] = isNamed ? grammar.namedTokens.has(name) : grammar.anonymousAreTokens;
+      typeKeepsAnonymous[slot] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(name);
+    };
+    define(ERROR_SYMBOL, 'ERROR', true);
+    for (let s = 0; s < names.length; s++) define(s, names[s], named[s]);
+    this.tables = { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField: [], fieldNames: fields };
+  }
+
+  /** The plain tree of `text` (already sanitised), as `copyTree(parse(text).walk(), text, grammar)`. */
+  copy(text: string): CNode {
+    return this.decode(this.addon.parse(this.language, text));
+  }
+
+  private decode(rec: Int32Array): CNode {
+    const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField, fieldNames } = this.tables;
+    const count = rec.length / SLOTS;
+    // The open parents, the record index just past each one's last descendant, and where each one's children
+    // begin in `pending` (children lists are cut at their final length, as in copyTree).
+    const parents: CNode[] = [];
+    const parentSlots: number[] = [];
+    const parentEnds: number[] = [];
+    const firstChild: number[] = [];
+    const pending: CNode[] = [];
+    let top = 0;
+    let root: CNode | undefined;
+    let i = 0;
+    while (i < count) {
+      while (parents.length > 0 && i >= parentEnds[parentEnds.length - 1]) top = this.close(parents, parentSlots, parentEnds, firstChild, pending, top);
+      const base = i * SLOTS;
+      const slot = typeSlot(rec[base + SYMBOL]);
+      const descendants = rec[base + DESCENDANTS];
+      let type = typeNames[slot];
+      if (type === undefined) type = this.unknownType(slot, rec[base + SYMBOL], (rec[base + FLAGS] & FLAG_NAMED) !== 0);
+      const parent = parents.length > 0 ? parentSlots[parentSlots.length - 1] : -1;
+      let fieldId = 0;
+      let keep = true;
+      if (parent >= 0) {
+        const asks = asksField[parent] ??= [];
+        let ask = asks[slot];
+        if (ask === undefined) ask = asks[slot] = canFillField(this.grammar, typeNames[parent], typeNamed[parent], type) ? 1 : 2;
+        if (ask === 1) fieldId = rec[base + FIELD];
+        keep = fieldId !== 0 || typeNamed[slot] || !typeIsToken[slot] || typeKeepsAnonymous[parent];
+      }
+      if (keep) {
+        const start = rec[base + START];
+        const end = rec[base + END];
+        const node: CNode = {
+          type, field: fieldNames[fieldId] ?? null, start, end, startRow: rec[base + START_ROW], endRow: rec[base + END_ROW],
+          named: typeNamed[slot], missing: start === end && (rec[base + FLAGS] & FLAG_MISSING) !== 0,
+          children: NO_CHILDREN, namedCache: null,
+        };
+        if (parent < 0) root = node;
+        else pending[top++] = node;
+        if (!typeIsToken[slot] && descendants > 0) {
+          parents.push(node);
+          parentSlots.push(slot);
+          parentEnds.push(i + 1 + descendants);
+          firstChild.push(top);
+          i++;
+          continue;
+        }
+        if (parent < 0) return node;
+      }
+      // A token's inner nodes (or a dropped token) are not copied, as copyTree does not descend into them.
+      i += 1 + descendants;
+    }
+    while (parents.length > 0) top = this.close(parents, parentSlots, parentEnds, firstChild, pending, top);
+    if (!root) throw new Error('the native parser returned an empty tree');
+    return root;
+  }
+
+  /** Ends the innermost open parent: its children are the nodes pending since it opened. Returns the new top. */
+  private close(parents: CNode[], parentSlots: number[], parentEnds: number[], firstChild: number[], pending: CNode[], top: number): number {
+    const done = parents.pop()!;
+    parentSlots.pop();
+    parentEnds.pop();
+    const from = firstChild.pop()!;
+    if (top > from) done.children = pending.slice(from, top);
+    return from;
+  }
+
+  /** A symbol outside the table (a newer grammar): named as the binding would, kept like any other type. */
+  private unknownType(slot: number, symbol: number, named: boolean): string {
+    const name = `symbol ${symbol}`;
+    const t = this.tables;
+    t.typeNames[slot] = name;
+    t.typeNamed[slot] = named;
+    t.typeIsToken[slot] = named ? false : this.grammar.anonymousAreTokens;
+    t.typeKeepsAnonymous[slot] = !this.grammar.keepAnonymousIn;
+    return name;
+  }
+}
