@@ -88,7 +88,8 @@ export interface BenchResults {
   date: string;
   mode: 'full' | 'quick';
   machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
-  methods: { rss: RssMethod; latency: string; floor: string; checkpatch: string };
+  /** parser: how the measured build copies syntax trees (`native` or `cursor: <why>`, see src/c/native-copy.ts). */
+  methods: { rss: RssMethod; latency: string; floor: string; checkpatch: string; parser?: string };
   kernelSource: string;
   /** The code measured: the frozen copy of dist/, and the checkout's commit (plus uncommitted changes). */
   build: { snapshot: string; commit?: string; uncommittedChanges?: number };

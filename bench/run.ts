@@ -249,6 +249,7 @@ async function main(): Promise<number> {
       latency: 'in-process review() per patch after warm-up (bench/latency.ts); start-up excluded',
       floor: 'node dist/bench/floor.js: Node start-up + tree-sitter-c parse of the post-image C text of the same inputs',
       checkpatch: `perl scripts/checkpatch.pl ${CHECKPATCH_ARGS.join(' ')} <files>`,
+      parser: syntaxCopyOf(buildRoot),
     },
     kernelSource: 'dir' in kernel ? kernel.origin : `absent: ${kernel.skip}`,
     build: describeBuild(buildRoot),
@@ -270,6 +271,16 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/**
+ * How the frozen build copies syntax trees, asked of the build itself: `native` when it loads the tree copier,
+ * else `cursor: <why>` (figures then include node-tree-sitter's slower cursor copy).
+ */
+function syntaxCopyOf(buildRoot: string): string {
+  const probe = `import(${JSON.stringify(join(buildRoot, 'dist', 'src', 'c', 'parser.js'))}).then((m) => { const c = m.syntaxCopyMode(); console.log(c.mode + (c.reason ? ': ' + c.reason : '')); })`;
+  const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', cwd: buildRoot });
+  return run.status === 0 ? run.stdout.trim() : `unknown (${run.stderr.trim().split('\n')[0]})`;
+}
+
 /** Which code was measured: the snapshot, and the checkout's commit and uncommitted-change count (read-only git). */
 function describeBuild(buildRoot: string): BenchResults['build'] {
   const git = (args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
@@ -286,7 +297,7 @@ function describeBuild(buildRoot: string): BenchResults['build'] {
 export function render(r: BenchResults): string {
   const parts: string[] = [];
   const m = r.machine;
-  parts.push(`p2pdma-review benchmark (${r.mode}) — ${r.date}\nNode ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}\nKernel source: ${r.kernelSource}\nBuild: ${r.build.commit ?? 'unknown commit'}${r.build.uncommittedChanges ? ` + ${r.build.uncommittedChanges} uncommitted changes` : ''}, frozen in ${r.build.snapshot}\nNode start-up (node -e 0): ${ms(r.nodeStartupMs)} ms; peak RSS via ${r.methods.rss}; load average ${fmt(r.loadAverage.before, 1)} before, ${fmt(r.loadAverage.after, 1)} after`);
+  parts.push(`p2pdma-review benchmark (${r.mode}) — ${r.date}\nNode ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}\nKernel source: ${r.kernelSource}\nBuild: ${r.build.commit ?? 'unknown commit'}${r.build.uncommittedChanges ? ` + ${r.build.uncommittedChanges} uncommitted changes` : ''}, frozen in ${r.build.snapshot}\nNode start-up (node -e 0): ${ms(r.nodeStartupMs)} ms; peak RSS via ${r.methods.rss}; tree copy: ${r.methods.parser ?? 'unknown'}; load average ${fmt(r.loadAverage.before, 1)} before, ${fmt(r.loadAverage.after, 1)} after`);
   const withCli = r.sets.filter((s) => s.cli);
   parts.push(
     'Throughput — whole CLI process (`--format json --jobs 1`), median wall time',
