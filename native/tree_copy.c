@@ -72,16 +72,25 @@ static const TSLanguage *language_of(napi_env env, napi_value value) {
   return language;
 }
 
-// parse(language, text): Int32Array
-static napi_value parse(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 2) {
-    napi_throw_type_error(env, NULL, "tree_copy: parse(language, text) takes two arguments");
+// The call's first `want` arguments into argv, the first being a language; NULL (with an exception thrown) when
+// there are fewer or the first is not a language. `usage` names the call in the message.
+static const TSLanguage *language_call(napi_env env, napi_callback_info info, size_t want, napi_value *argv, const char *usage) {
+  size_t argc = want;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) {
+    napi_throw_error(env, NULL, "tree_copy: could not read the arguments");
     return NULL;
   }
-  const TSLanguage *language = language_of(env, argv[0]);
+  if (argc < want) {
+    napi_throw_type_error(env, NULL, usage);
+    return NULL;
+  }
+  return language_of(env, argv[0]);
+}
+
+// parse(language, text): Int32Array
+static napi_value parse(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  const TSLanguage *language = language_call(env, info, 2, argv, "tree_copy: parse(language, text) takes two arguments");
   if (!language) return NULL;
   napi_valuetype text_type;
   CHECK(napi_typeof(env, argv[1], &text_type));
@@ -191,14 +200,8 @@ static napi_value parse(napi_env env, napi_callback_info info) {
 
 // symbols(language): { names: string[], named: boolean[], fields: (string | null)[] }, indexed by id.
 static napi_value symbols(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
   napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 1) {
-    napi_throw_type_error(env, NULL, "tree_copy: symbols(language) takes one argument");
-    return NULL;
-  }
-  const TSLanguage *language = language_of(env, argv[0]);
+  const TSLanguage *language = language_call(env, info, 1, argv, "tree_copy: symbols(language) takes one argument");
   if (!language) return NULL;
   napi_value result, names, named, fields, value;
   uint32_t symbol_count = ts_language_symbol_count(language);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { canFillField, NO_CHILDREN, typeSlot, type CNode, type Grammar } from './syntax.js';
+import { canFillField, NO_CHILDREN, typeSlot, type CNode, type Grammar, type IdTable } from './syntax.js';
 
 /** The addon's exports (see native/tree_copy.c). */
 export interface TreeCopyAddon {
@@ -19,18 +19,9 @@ export interface TreeCopyAddon {
   nodeSlots: number;
 }
 
-// The record layout, as the enum in native/tree_copy.c.
-const SYMBOL = 0;
-const FIELD = 1;
-const START = 2;
-const END = 3;
-const START_ROW = 4;
-const END_ROW = 5;
-const FLAGS = 6;
-const DESCENDANTS = 7;
-const SLOTS = 8;
-const FLAG_NAMED = 1;
-const FLAG_MISSING = 2;
+// The record layout, as the enum in native/tree_copy.c: slot offsets within a node's record, the record's size.
+const [SYMBOL, FIELD, START, END, START_ROW, END_ROW, FLAGS, DESCENDANTS, SLOTS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const [FLAG_NAMED, FLAG_MISSING] = [1, 2];
 /** tree-sitter's ERROR symbol, outside the language's symbol table. */
 const ERROR_SYMBOL = 65535;
 
@@ -92,20 +83,9 @@ export function nativeCopyUnavailable(): string | null {
   return unavailable;
 }
 
-/** Per language and grammar, what each type slot and field id stands for. */
-interface Tables {
-  typeNames: string[];
-  typeNamed: boolean[];
-  typeIsToken: boolean[];
-  typeKeepsAnonymous: boolean[];
-  /** Per parent slot, per child slot: 1 when the child can fill a field, 2 when it cannot. */
-  asksField: number[][];
-  fieldNames: (string | null)[];
-}
-
 /** Parses with the addon and decodes the records into CNodes, keeping what `copyTree` keeps. */
 export class NativeCopier {
-  private readonly tables: Tables;
+  private readonly tables: IdTable;
 
   constructor(private readonly addon: TreeCopyAddon, private readonly language: unknown, private readonly grammar: Grammar) {
     const { names, named, fields } = addon.symbols(language);

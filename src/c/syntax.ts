@@ -66,9 +66,9 @@ export const ANY_GRAMMAR: Grammar = {
 
 /**
  * Per grammar, what each node type and field id stands for: the binding is asked once per id, not per node.
- * Type tables are indexed by `typeSlot(id)`.
+ * Type tables are indexed by `typeSlot(id)`. (native-copy.ts fills one from the language's symbol table.)
  */
-interface IdTable {
+export interface IdTable {
   typeNames: string[];
   typeNamed: boolean[];
   typeIsToken: boolean[];
