@@ -134,6 +134,8 @@ describe('p2pdma-review CLI', () => {
 
 // The package's bin: scripts/bundle.ts bundles the compiled modules (UNBUNDLED) into it.
 const BIN = 'dist/cli/cli.js';
+/** Whether the native tree copier is switched off for this run (P2PDMA_REVIEW_NATIVE, see src/c/native-copy.ts). */
+const NATIVE_OFF = ['off', '0', 'false'].includes((process.env.P2PDMA_REVIEW_NATIVE ?? '').trim().toLowerCase());
 const UNBUNDLED = 'dist/src/cli.js';
 const describeBuilt = existsSync(BIN) ? describe : describe.skip;
 describeBuilt('built binary', () => {
@@ -182,9 +184,10 @@ describeBuilt('built binary', () => {
     // The platforms were consulted (the finding explains what happens on each), and the listing works (ESM, CommonJS).
     expect(r.stdout).toMatch(/THRU_HOST_BRIDGE on x86_64-vtd: /);
     expect(loaded.filter((f) => /\/src\/review\.js$/.test(f))).toHaveLength(1);
-    // The native tree copier parses (npm run build builds it), so node-tree-sitter's JavaScript is not loaded.
-    expect(loaded.filter((f) => /native\/build\/Release\/tree_copy\.node$/.test(f))).toHaveLength(1);
-    expect(loaded.filter((f) => /node_modules\/tree-sitter\//.test(f))).toEqual([]);
+    // The native tree copier parses (npm run build builds it), so node-tree-sitter's JavaScript is not loaded;
+    // switched off, node-tree-sitter parses instead.
+    expect(loaded.filter((f) => /native\/build\/Release\/tree_copy\.node$/.test(f))).toHaveLength(NATIVE_OFF ? 0 : 1);
+    expect(loaded.filter((f) => /node_modules\/tree-sitter\/index\.js$/.test(f))).toHaveLength(NATIVE_OFF ? 1 : 0);
     expect(loaded.filter((f) => /node_modules\/(yaml|zod|probot|@octokit)\//.test(f))).toEqual([]);
     // bulk.js decides whether workers pay off (--jobs auto); on a small input worker_threads is never loaded.
     expect(loaded.filter((f) => /\/src\/(report\/(text|sarif)|bulk-worker|github\/)/.test(f) || f === 'node:worker_threads')).toEqual([]);
@@ -222,9 +225,10 @@ describeBuilt('built binary', () => {
     expect(loaded.filter((f) => /\/dist\/cli\/cli\.js$/.test(f))).toHaveLength(1);
     // Everything else the review needs is inside the bundle.
     const packages = new Set(loaded.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p) => p !== undefined));
-    expect([...packages].sort()).toEqual(expect.arrayContaining(['tree-sitter-c']));
-    expect([...packages].filter((p) => !/^(tree-sitter-c|node-gyp-build)$/.test(p!))).toEqual([]);
-    expect(loaded.filter((f) => /native\/build\/Release\/tree_copy\.node$/.test(f))).toHaveLength(1);
+    expect([...packages].sort()).toEqual(expect.arrayContaining(NATIVE_OFF ? ['tree-sitter', 'tree-sitter-c'] : ['tree-sitter-c']));
+    expect([...packages].filter((p) => !/^(tree-sitter|tree-sitter-c|node-gyp-build|node-addon-api)$/.test(p!))).toEqual([]);
+    expect(loaded.filter((f) => /native\/build\/Release\/tree_copy\.node$/.test(f))).toHaveLength(NATIVE_OFF ? 0 : 1);
+    if (!NATIVE_OFF) expect(packages).not.toContain('tree-sitter');
     expect(loaded.filter((f) => /\/dist\/src\//.test(f))).toEqual([]);
     expect(loaded).not.toContain('node:worker_threads');
   });
