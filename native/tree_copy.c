@@ -18,7 +18,8 @@ enum {
   SLOT_DESCENDANTS, // how many nodes follow that lie inside this one
   NODE_SLOTS
 };
-enum { FLAG_NAMED = 1, FLAG_MISSING = 2 };
+// Named-ness is the symbol's (JavaScript reads it from symbols()); only missing-ness is per node.
+enum { FLAG_MISSING = 1 };
 
 // tree-sitter's type tag for language objects ("tree-sitter", "language" hashed with BLAKE2), as its bindings
 // set it: an External without it is not a TSLanguage.
@@ -162,7 +163,7 @@ static napi_value parse(napi_env env, napi_callback_info info) {
     r[SLOT_END] = (int32_t)(ts_node_end_byte(node) / sizeof(char16_t));
     r[SLOT_START_ROW] = (int32_t)ts_node_start_point(node).row;
     r[SLOT_END_ROW] = (int32_t)ts_node_end_point(node).row;
-    r[SLOT_FLAGS] = (ts_node_is_named(node) ? FLAG_NAMED : 0) | (ts_node_is_missing(node) ? FLAG_MISSING : 0);
+    r[SLOT_FLAGS] = ts_node_is_missing(node) ? FLAG_MISSING : 0;
     r[SLOT_DESCENDANTS] = 0;
     uint32_t index = written++;
     if (ts_tree_cursor_goto_first_child(&cursor)) {

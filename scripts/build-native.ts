@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { switchedOff } from '../src/c/native-copy.js';
 import { isMainModule } from '../src/main-module.js';
 
-/** Set to `off` to skip the attempt (the review then always uses the cursor copy). */
+/** Set to `off` (or `0`, `false`) to skip the attempt (the review then always uses the cursor copy). */
 export const BUILD_ENV = 'P2PDMA_REVIEW_NATIVE_BUILD';
 
 export type NativeBuildOutcome =
@@ -51,7 +52,7 @@ function nodeDir(env: NodeJS.ProcessEnv): string | null {
 
 /** Builds the addon of the package at `root` unless it is up to date. Never throws for a failed compile. */
 export function buildNative(root: string, env: NodeJS.ProcessEnv = process.env): NativeBuildOutcome {
-  if ((env[BUILD_ENV] ?? '').toLowerCase() === 'off') return { status: 'skipped', reason: `${BUILD_ENV}=off` };
+  if (switchedOff(env[BUILD_ENV])) return { status: 'skipped', reason: `${BUILD_ENV}=${env[BUILD_ENV]}` };
   const addon = join(root, 'native', 'build', 'Release', 'tree_copy.node');
   const stampFile = join(root, 'native', 'build', 'stamp');
   let stamp: string;

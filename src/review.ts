@@ -45,9 +45,10 @@ export function emptyBatch(): PatchBatchResult {
 }
 
 /**
- * Lets the event loop turn. tree-sitter frees a tree's native memory in a finaliser that Node runs only between
+ * Lets the event loop turn. When trees are copied through node-tree-sitter's cursor (the native copier is
+ * missing or switched off), tree-sitter frees a tree's native memory in a finaliser that Node runs only between
  * tasks, so a loop that never yields keeps every tree of the series alive until it ends (measured: 1.6 GB
- * instead of 0.6 GB on 796 kernel files).
+ * instead of 0.6 GB on 796 kernel files). The native copier frees its trees before it returns.
  */
 function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

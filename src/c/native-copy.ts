@@ -6,9 +6,9 @@
 // (test/c/native-copy.test.ts compares them node by node).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { canFillField, NO_CHILDREN, typeSlot, type CNode, type Grammar, type IdTable } from './syntax.js';
+import { processShared } from './process-shared.js';
+import { asksField, defineType, NO_CHILDREN, typeSlot, type CNode, type Grammar, type IdTable } from './syntax.js';
 
 /** The addon's exports (see native/tree_copy.c). */
 export interface TreeCopyAddon {
@@ -21,12 +21,18 @@ export interface TreeCopyAddon {
 
 // The record layout, as the enum in native/tree_copy.c: slot offsets within a node's record, the record's size.
 const [SYMBOL, FIELD, START, END, START_ROW, END_ROW, FLAGS, DESCENDANTS, SLOTS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-const [FLAG_NAMED, FLAG_MISSING] = [1, 2];
+/** The record's one flag: the node is a token tree-sitter inserted to recover from an error. */
+const FLAG_MISSING = 1;
 /** tree-sitter's ERROR symbol, outside the language's symbol table. */
 const ERROR_SYMBOL = 65535;
 
 /** The environment variable that switches the addon off (`off`, `0` or `false`). */
 export const NATIVE_ENV = 'P2PDMA_REVIEW_NATIVE';
+
+/** Whether a switch variable's value turns something off: `off`, `0` or `false`, in any case. */
+export function switchedOff(value: string | undefined): boolean {
+  return ['off', '0', 'false'].includes((value ?? '').trim().toLowerCase());
+}
 
 /** Where the build puts the addon, relative to the package root. */
 const ADDON_PATH = 'native/build/Release/tree_copy.node';
@@ -43,44 +49,28 @@ function addonFile(): string | null {
   return null;
 }
 
-/** Why the addon is not in use, or null when it is. Set by `loadTreeCopyAddon`. */
-let unavailable: string | null = null;
+/** The addon, or why it is not in use. */
+export type TreeCopyAddonLoad = { addon: TreeCopyAddon; reason: null } | { addon: null; reason: string };
 
 /**
- * The addon, or null (with `nativeCopyUnavailable()` saying why). Loaded once per process and kept on a
- * core-module object, as the tree-sitter binding is (see parser.ts), so jest's per-file module registries share it.
+ * The addon, or the reason it is not in use: switched off by `env`, not built, or not loadable. Loaded once per
+ * process (see process-shared.ts), so jest's per-file module registries share it.
  */
-export function loadTreeCopyAddon(env: NodeJS.ProcessEnv = process.env): TreeCopyAddon | null {
-  const setting = (env[NATIVE_ENV] ?? '').trim().toLowerCase();
-  if (setting === 'off' || setting === '0' || setting === 'false') {
-    unavailable = `switched off by ${NATIVE_ENV}=${env[NATIVE_ENV]}`;
-    return null;
-  }
-  const slot = os as unknown as Record<symbol, TreeCopyAddon | null | undefined>;
-  const key = Symbol.for('p2pdma-review.tree-copy');
-  if (slot[key] === undefined) {
-    const file = addonFile();
-    if (!file) {
-      unavailable = `${ADDON_PATH} was not built (npm run build builds it; it needs a C compiler)`;
-      slot[key] = null;
-    } else {
-      try {
-        const addon = createRequire(import.meta.url)(file) as TreeCopyAddon;
-        if (addon.nodeSlots !== SLOTS) throw new Error(`it writes ${addon.nodeSlots} slots per node, this code reads ${SLOTS}`);
-        slot[key] = addon;
-      } catch (e) {
-        unavailable = `${file} did not load: ${(e as Error).message}`;
-        slot[key] = null;
-      }
-    }
-  }
-  if (slot[key]) unavailable = null;
-  return slot[key] ?? null;
+export function loadTreeCopyAddon(env: NodeJS.ProcessEnv = process.env): TreeCopyAddonLoad {
+  if (switchedOff(env[NATIVE_ENV])) return { addon: null, reason: `switched off by ${NATIVE_ENV}=${env[NATIVE_ENV]}` };
+  return processShared('tree-copy', loadFromDisk);
 }
 
-/** Why `loadTreeCopyAddon` returned null, or null when it returned the addon (or was not asked yet). */
-export function nativeCopyUnavailable(): string | null {
-  return unavailable;
+function loadFromDisk(): TreeCopyAddonLoad {
+  const file = addonFile();
+  if (!file) return { addon: null, reason: `${ADDON_PATH} was not built (npm run build builds it; it needs a C compiler)` };
+  try {
+    const addon = createRequire(import.meta.url)(file) as TreeCopyAddon;
+    if (addon.nodeSlots !== SLOTS) throw new Error(`it writes ${addon.nodeSlots} slots per node, this code reads ${SLOTS}`);
+    return { addon, reason: null };
+  } catch (e) {
+    return { addon: null, reason: `${file} did not load: ${(e as Error).message}` };
+  }
 }
 
 /** Parses with the addon and decodes the records into CNodes, keeping what `copyTree` keeps. */
@@ -89,20 +79,9 @@ export class NativeCopier {
 
   constructor(private readonly addon: TreeCopyAddon, private readonly language: unknown, private readonly grammar: Grammar) {
     const { names, named, fields } = addon.symbols(language);
-    const typeNames: string[] = [];
-    const typeNamed: boolean[] = [];
-    const typeIsToken: boolean[] = [];
-    const typeKeepsAnonymous: boolean[] = [];
-    const define = (symbol: number, name: string, isNamed: boolean) => {
-      const slot = typeSlot(symbol);
-      typeNames[slot] = name;
-      typeNamed[slot] = isNamed;
-      typeIsToken[slot] = isNamed ? grammar.namedTokens.has(name) : grammar.anonymousAreTokens;
-      typeKeepsAnonymous[slot] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(name);
-    };
-    define(ERROR_SYMBOL, 'ERROR', true);
-    for (let s = 0; s < names.length; s++) define(s, names[s], named[s]);
-    this.tables = { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField: [], fieldNames: fields };
+    this.tables = { typeNames: [], typeNamed: [], typeIsToken: [], typeKeepsAnonymous: [], asksField: [], fieldNames: fields };
+    defineType(this.tables, grammar, typeSlot(ERROR_SYMBOL), 'ERROR', true);
+    for (let s = 0; s < names.length; s++) defineType(this.tables, grammar, typeSlot(s), names[s], named[s]);
   }
 
   /** The plain tree of `text` (already sanitised), as `copyTree(parse(text).walk(), text, grammar)`. */
@@ -111,7 +90,8 @@ export class NativeCopier {
   }
 
   private decode(rec: Int32Array): CNode {
-    const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField, fieldNames } = this.tables;
+    const table = this.tables;
+    const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, fieldNames } = table;
     const count = rec.length / SLOTS;
     // The open parents, the record index just past each one's last descendant, and where each one's children
     // begin in `pending` (children lists are cut at their final length, as in copyTree).
@@ -121,23 +101,29 @@ export class NativeCopier {
     const firstChild: number[] = [];
     const pending: CNode[] = [];
     let top = 0;
+    /** Ends the innermost open parent: its children are the nodes pending since it opened. */
+    const close = () => {
+      const done = parents.pop()!;
+      parentSlots.pop();
+      parentEnds.pop();
+      const from = firstChild.pop()!;
+      if (top > from) done.children = pending.slice(from, top);
+      top = from;
+    };
     let root: CNode | undefined;
     let i = 0;
     while (i < count) {
-      while (parents.length > 0 && i >= parentEnds[parentEnds.length - 1]) top = this.close(parents, parentSlots, parentEnds, firstChild, pending, top);
+      while (parents.length > 0 && i >= parentEnds[parentEnds.length - 1]) close();
       const base = i * SLOTS;
       const slot = typeSlot(rec[base + SYMBOL]);
       const descendants = rec[base + DESCENDANTS];
-      let type = typeNames[slot];
-      if (type === undefined) type = this.unknownType(slot, rec[base + SYMBOL], (rec[base + FLAGS] & FLAG_NAMED) !== 0);
+      const type = typeNames[slot];
+      if (type === undefined) throw new Error(`tree-sitter returned symbol ${rec[base + SYMBOL]}, which the language's symbol table lacks`);
       const parent = parents.length > 0 ? parentSlots[parentSlots.length - 1] : -1;
       let fieldId = 0;
       let keep = true;
       if (parent >= 0) {
-        const asks = asksField[parent] ??= [];
-        let ask = asks[slot];
-        if (ask === undefined) ask = asks[slot] = canFillField(this.grammar, typeNames[parent], typeNamed[parent], type) ? 1 : 2;
-        if (ask === 1) fieldId = rec[base + FIELD];
+        if (asksField(table, this.grammar, parent, slot)) fieldId = rec[base + FIELD];
         keep = fieldId !== 0 || typeNamed[slot] || !typeIsToken[slot] || typeKeepsAnonymous[parent];
       }
       if (keep) {
@@ -163,29 +149,8 @@ export class NativeCopier {
       // A token's inner nodes (or a dropped token) are not copied, as copyTree does not descend into them.
       i += 1 + descendants;
     }
-    while (parents.length > 0) top = this.close(parents, parentSlots, parentEnds, firstChild, pending, top);
+    while (parents.length > 0) close();
     if (!root) throw new Error('the native parser returned an empty tree');
     return root;
-  }
-
-  /** Ends the innermost open parent: its children are the nodes pending since it opened. Returns the new top. */
-  private close(parents: CNode[], parentSlots: number[], parentEnds: number[], firstChild: number[], pending: CNode[], top: number): number {
-    const done = parents.pop()!;
-    parentSlots.pop();
-    parentEnds.pop();
-    const from = firstChild.pop()!;
-    if (top > from) done.children = pending.slice(from, top);
-    return from;
-  }
-
-  /** A symbol outside the table (a newer grammar): named as the binding would, kept like any other type. */
-  private unknownType(slot: number, symbol: number, named: boolean): string {
-    const name = `symbol ${symbol}`;
-    const t = this.tables;
-    t.typeNames[slot] = name;
-    t.typeNamed[slot] = named;
-    t.typeIsToken[slot] = named ? false : this.grammar.anonymousAreTokens;
-    t.typeKeepsAnonymous[slot] = !this.grammar.keepAnonymousIn;
-    return name;
   }
 }

@@ -1,9 +1,9 @@
 // The one place that owns the tree-sitter parser instance: parsing is cheap, creating parsers is not.
-import os from 'node:os';
 import { createRequire } from 'node:module';
 import type ParserType from 'tree-sitter';
 import { sanitizeKernelC } from './sanitize.js';
-import { loadTreeCopyAddon, NativeCopier, nativeCopyUnavailable } from './native-copy.js';
+import { loadTreeCopyAddon, NativeCopier } from './native-copy.js';
+import { processShared } from './process-shared.js';
 import { copyTree, type Grammar, type SyntaxTree } from './syntax.js';
 
 /** The binding's module: the Parser class, with the base SyntaxNode class (a value its typings leave out). */
@@ -14,24 +14,14 @@ interface CLanguage {
   /** node-tree-sitter's SyntaxNode class per type id, which `setLanguage` builds unless it is already there. */
   nodeSubclasses?: unknown;
 }
-/**
- * The native bindings may be loaded only once per process: a second copy of node-tree-sitter's JavaScript (as
- * jest creates for every test file) registers the addon again and yields trees without nodes. So they are loaded
- * through Node's own require and kept on a core-module object, which every module registry in the process shares.
- * The parser binding is loaded only when the cursor copy needs it (see `parseSyntax`).
- */
-function shared<T>(name: string, load: () => T): T {
-  const slot = os as unknown as Record<symbol, T | undefined>;
-  const key = Symbol.for(`p2pdma-review.${name}`);
-  return (slot[key] ??= load());
-}
 
+/** The parser binding is loaded only when the cursor copy needs it (see `parseSyntax`). */
 function binding(): { Parser: ParserCtor; C: CLanguage } {
-  return { Parser: shared('tree-sitter', () => createRequire(import.meta.url)('tree-sitter') as ParserCtor), C: cLanguage() };
+  return { Parser: processShared('tree-sitter', () => createRequire(import.meta.url)('tree-sitter') as ParserCtor), C: cLanguage() };
 }
 
 function cLanguage(): CLanguage {
-  return shared('tree-sitter-c', () => createRequire(import.meta.url)('tree-sitter-c') as CLanguage);
+  return processShared('tree-sitter-c', () => createRequire(import.meta.url)('tree-sitter-c') as CLanguage);
 }
 
 let parser: ParserType | undefined;
@@ -172,21 +162,19 @@ export function parseSyntaxByCursor(text: string): ParsedSyntax {
   return { syntax: { root: copyTree(parseSanitized(sanitized).walk(), sanitized, cGrammar()), text: sanitized }, original: text };
 }
 
-/** undefined: not looked for yet; null: not available (the cursor copy is used). */
-let copier: NativeCopier | null | undefined;
+/** How `parseSyntax` copies trees, decided on first use: the native copier, or null and the reason. */
+let copyMode: { copier: NativeCopier | null; reason: string | null } | undefined;
 
 /** The native copier for tree-sitter-c (see native-copy.ts), or null when the addon is not available. */
 function nativeCopier(): NativeCopier | null {
-  if (copier === undefined) {
-    const addon = loadTreeCopyAddon();
-    copier = addon ? new NativeCopier(addon, cLanguage(), cGrammar()) : null;
+  if (!copyMode) {
+    const { addon, reason } = loadTreeCopyAddon();
+    copyMode = { copier: addon ? new NativeCopier(addon, cLanguage(), cGrammar()) : null, reason };
   }
-  return copier;
+  return copyMode.copier;
 }
 
 /** Which copy `parseSyntax` uses: `native` (the addon) or `cursor` (node-tree-sitter), and why not native. */
 export function syntaxCopyMode(): { mode: 'native' | 'cursor'; reason: string | null } {
-  return nativeCopier() ? { mode: 'native', reason: null } : { mode: 'cursor', reason: nativeCopyUnavailable() };
+  return nativeCopier() ? { mode: 'native', reason: null } : { mode: 'cursor', reason: copyMode!.reason };
 }
-
-export type SyntaxNode = ParserType.SyntaxNode;

@@ -102,11 +102,29 @@ function idTable(grammar: Grammar): IdTable {
 }
 
 /** Whether a child of type `child` under a parent of type `parent` can fill a field (see `Grammar.fieldFillers`). */
-export function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, child: string): boolean {
+function canFillField(grammar: Grammar, parent: string, parentNamed: boolean, child: string): boolean {
   if (parent === 'ERROR' || child === 'ERROR') return true;
   if (!grammar.fieldFillers) return true;
   if (!parentNamed) return false;
   return grammar.fieldFillers.get(parent)?.has(child) ?? false;
+}
+
+/** Records what type slot `slot` stands for (its name and kind, and what the grammar says of it). */
+export function defineType(table: IdTable, grammar: Grammar, slot: number, name: string, named: boolean): void {
+  table.typeNames[slot] = name;
+  table.typeNamed[slot] = named;
+  table.typeIsToken[slot] = named ? grammar.namedTokens.has(name) : grammar.anonymousAreTokens;
+  table.typeKeepsAnonymous[slot] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(name);
+}
+
+/** Whether a child of type slot `child` under a parent of slot `parent` can fill a field (cached per pair). */
+export function asksField(table: IdTable, grammar: Grammar, parent: number, child: number): boolean {
+  const asks = table.asksField[parent] ??= [];
+  let ask = asks[child];
+  if (ask === undefined) {
+    ask = asks[child] = canFillField(grammar, table.typeNames[parent], table.typeNamed[parent], table.typeNames[child]) ? 1 : 2;
+  }
+  return ask === 1;
 }
 
 /** Leaves share one child list, so the copy allocates no array for the most common node. */
@@ -136,7 +154,8 @@ function rowFrom(starts: readonly number[], index: number, from: number): number
  * gives the rows. The cursor is left where it started. The copy holds no reference to the native tree.
  */
 export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: Grammar = ANY_GRAMMAR): CNode {
-  const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, asksField, fieldNames } = idTable(grammar);
+  const table = idTable(grammar);
+  const { typeNames, typeNamed, typeIsToken, typeKeepsAnonymous, fieldNames } = table;
   const starts = rowStarts(text);
   const lastRow = starts.length - 1;
   // Nodes come in document order, so start rows only move forward: a pointer beats a search per node.
@@ -160,19 +179,14 @@ export function copyTree(cursor: ParserType.TreeCursor, text: string, grammar: G
     const id = typeSlot(cursor.nodeTypeId);
     let type = typeNames[id];
     if (type === undefined) {
-      type = typeNames[id] = cursor.nodeType;
-      const named = typeNamed[id] = cursor.nodeIsNamed;
-      typeIsToken[id] = named ? grammar.namedTokens.has(type) : grammar.anonymousAreTokens;
-      typeKeepsAnonymous[id] = !grammar.keepAnonymousIn || grammar.keepAnonymousIn.has(type);
+      type = cursor.nodeType;
+      defineType(table, grammar, id, type, cursor.nodeIsNamed);
     }
     let fieldId = 0;
     let keep = true;
     if (parent >= 0) {
-      const asks = asksField[parent] ??= [];
-      let ask = asks[id];
-      if (ask === undefined) ask = asks[id] = canFillField(grammar, typeNames[parent], typeNamed[parent], type) ? 1 : 2;
       // The binding reports "no field" as undefined (its typings say number).
-      if (ask === 1) fieldId = cursor.currentFieldId ?? 0;
+      if (asksField(table, grammar, parent, id)) fieldId = cursor.currentFieldId ?? 0;
       keep = fieldId !== 0 || typeNamed[id] || !typeIsToken[id] || typeKeepsAnonymous[parent];
     }
     if (keep) {

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { parseSyntax, parseSyntaxByCursor, syntaxCopyMode } from '../../src/c/parser.js';
-import { loadTreeCopyAddon, NATIVE_ENV, nativeCopyUnavailable } from '../../src/c/native-copy.js';
+import { loadTreeCopyAddon, NATIVE_ENV, switchedOff } from '../../src/c/native-copy.js';
 import type { CNode } from '../../src/c/syntax.js';
 import { createRng } from '../../bench/prng.js';
 import { driverFile, driverNames } from '../../bench/synthetic/c-gen.js';
 
 const require = createRequire(import.meta.url);
-const switchedOff = ['off', '0', 'false'].includes((process.env[NATIVE_ENV] ?? '').toLowerCase());
+const nativeOff = switchedOff(process.env[NATIVE_ENV]);
 
 /** The first difference between two copies, as a path of child indices and what differs; null when equal. */
 function firstDifference(a: CNode, b: CNode, path = 'root'): string | null {
@@ -63,12 +63,12 @@ function patchTexts(patch: string): string[] {
   return out;
 }
 
-const describeNative = switchedOff ? describe.skip : describe;
+const describeNative = nativeOff ? describe.skip : describe;
 
 describeNative('the native tree copier', () => {
   test('is built and in use (npm run build builds it; a machine without a C compiler fails here, not silently)', () => {
-    expect(nativeCopyUnavailable() ?? 'available').toBe('available');
-    expect(loadTreeCopyAddon()).not.toBeNull();
+    expect(loadTreeCopyAddon().reason ?? 'available').toBe('available');
+    expect(loadTreeCopyAddon().addon).not.toBeNull();
     expect(syntaxCopyMode()).toEqual({ mode: 'native', reason: null });
   });
 
@@ -121,7 +121,7 @@ describeNative('the native tree copier', () => {
   });
 
   test('rejects what is not a language or not a text, naming the argument', () => {
-    const addon = loadTreeCopyAddon()!;
+    const addon = loadTreeCopyAddon().addon!;
     const language = require('tree-sitter-c');
     expect(() => addon.parse({}, 'int a;')).toThrow(/not a tree-sitter language/);
     expect(() => addon.parse(language, 42 as unknown as string)).toThrow(/text must be a string/);
@@ -132,7 +132,7 @@ describeNative('the native tree copier', () => {
   test('parses in several worker threads at once, one parser each', async () => {
     const addonPath = join(process.cwd(), 'native', 'build', 'Release', 'tree_copy.node');
     const text = driverFile(createRng(5), driverNames(createRng(5), 0), 10, 'worker test').text;
-    const expected = Array.from(loadTreeCopyAddon()!.parse(require('tree-sitter-c'), text));
+    const expected = Array.from(loadTreeCopyAddon().addon!.parse(require('tree-sitter-c'), text));
     const code = `
       const { parentPort, workerData } = require('node:worker_threads');
       const { createRequire } = require('node:module');
@@ -156,12 +156,13 @@ describeNative('the native tree copier', () => {
 
 describe('switching the native copier off', () => {
   test.each(['off', '0', 'FALSE'])('%s: no addon, and the reason names the variable', (value) => {
-    expect(loadTreeCopyAddon({ [NATIVE_ENV]: value })).toBeNull();
-    expect(nativeCopyUnavailable()).toBe(`switched off by ${NATIVE_ENV}=${value}`);
+    const off = loadTreeCopyAddon({ [NATIVE_ENV]: value });
+    expect(off.addon).toBeNull();
+    expect(off.reason).toBe(`switched off by ${NATIVE_ENV}=${value}`);
     // Asking again without the switch restores it (when built).
-    if (!switchedOff) {
-      expect(loadTreeCopyAddon({})).not.toBeNull();
-      expect(nativeCopyUnavailable()).toBeNull();
+    if (!nativeOff) {
+      expect(loadTreeCopyAddon({}).addon).not.toBeNull();
+      expect(loadTreeCopyAddon({}).reason).toBeNull();
     }
   });
 });

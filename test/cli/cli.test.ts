@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
+import { NATIVE_ENV, switchedOff } from '../../src/c/native-copy.js';
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
@@ -135,7 +136,7 @@ describe('p2pdma-review CLI', () => {
 // The package's bin: scripts/bundle.ts bundles the compiled modules (UNBUNDLED) into it.
 const BIN = 'dist/cli/cli.js';
 /** Whether the native tree copier is switched off for this run (P2PDMA_REVIEW_NATIVE, see src/c/native-copy.ts). */
-const NATIVE_OFF = ['off', '0', 'false'].includes((process.env.P2PDMA_REVIEW_NATIVE ?? '').trim().toLowerCase());
+const NATIVE_OFF = switchedOff(process.env[NATIVE_ENV]);
 const UNBUNDLED = 'dist/src/cli.js';
 const describeBuilt = existsSync(BIN) ? describe : describe.skip;
 describeBuilt('built binary', () => {

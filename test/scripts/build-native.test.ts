@@ -14,6 +14,7 @@ describe('buildNative', () => {
 
   test(`${BUILD_ENV}=off skips the attempt and says so`, () => {
     expect(buildNative(root, { ...process.env, [BUILD_ENV]: 'off' })).toEqual({ status: 'skipped', reason: `${BUILD_ENV}=off` });
+    expect(buildNative(root, { ...process.env, [BUILD_ENV]: 'FALSE' })).toEqual({ status: 'skipped', reason: `${BUILD_ENV}=FALSE` });
   });
 
   describe('in a copy of the package', () => {
