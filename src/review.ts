@@ -60,6 +60,17 @@ export interface BatchReviewer {
   add(patch: Patch): Promise<void>;
 }
 
+/**
+ * `result` with every string copied. Strings a review derives from the patch (a finding's source line, the
+ * function name, snippets in messages) are, in V8, slices of the patch's or the image's whole text, and a slice
+ * keeps its whole parent alive: without the copy, each finding of a long series kept its patch's text (and the
+ * C file built from it) until the end of the run, so memory grew with the series instead of staying bounded by
+ * the largest file. A structured clone copies the few kilobytes a patch's findings take and nothing else.
+ */
+function detached(result: PatchBatchResult): PatchBatchResult {
+  return structuredClone(result);
+}
+
 /** A {@link BatchReviewer} for `options`; the event loop turns after each patch (see `turn`). */
 export function batchReviewer(options: ReviewOptions): BatchReviewer {
   const rules = enabledRules(options.config, options.extraRules ?? []);
@@ -68,7 +79,7 @@ export function batchReviewer(options: ReviewOptions): BatchReviewer {
   return {
     batch,
     async add(patch) {
-      mergeBatch(batch, await reviewPatch(patch, { config: options.config, rules, model, tree: options.tree, apply: applyHunks }));
+      mergeBatch(batch, detached(await reviewPatch(patch, { config: options.config, rules, model, tree: options.tree, apply: applyHunks })));
       await turn();
     },
   };
@@ -132,7 +143,7 @@ export function assemble(ingested: IngestSummary, batch: PatchBatchResult, optio
 
 /**
  * Reviews every input; bad inputs become `errors` and the rest is still reviewed. Patches are reviewed as
- * ingest produces them and dropped after, so memory follows the largest input, not the series.
+ * ingest produces them and dropped after, so memory follows the largest patch, not the series or the archive.
  */
 export async function review(inputs: Iterable<InputSource | PendingInput>, options: ReviewOptions): Promise<ReviewResult> {
   const reviewer = batchReviewer(options);

@@ -5,6 +5,7 @@ import type { FileDiff, Hunk, Patch, SubjectInfo } from '../types.js';
 import { scanDiffs, type DiffGroup } from './diff-scan.js';
 import type { MessageText, Segment } from './mail.js';
 import { findAttribution } from './page.js';
+import type { SeenHunks } from './seen-hunks.js';
 import { unquote, type QuoteStyle } from './quote.js';
 import { isReplySubject, parseSubject } from './subject.js';
 
@@ -19,9 +20,6 @@ export interface MessageOutcome {
   /** Set for a cover letter (`[PATCH 0/N]`), which carries no diff by design. */
   cover?: { subject: SubjectInfo; baseCommit?: string };
 }
-
-/** Hunks already seen in one input, keyed by file and position. */
-export type SeenHunks = Map<string, Hunk[]>;
 
 /** Per-input state and policy for {@link assembleMessage}. */
 export interface AssembleContext {
@@ -183,10 +181,8 @@ function pathOf(f: FileDiff): string {
 }
 
 /**
- * Remembers the patch's hunks and, for a quoted patch, drops hunks already seen in this input
- * (compared with whitespace collapsed, since mailers turn tabs into spaces when re-quoting, and
- * as a prefix, since later quotes are often trimmed further). Returns false when nothing is left.
- * Hunks are normalised only when a quoted patch is compared, so plain mboxes pay nothing.
+ * Remembers the patch's hunks and, for a quoted patch, drops hunks that repeat ones already seen in this input
+ * (see {@link SeenHunks}). Returns false when nothing is left.
  */
 function keepNewHunks(patch: PatchDraft, seen: SeenHunks, notes: string[]): boolean {
   let dropped = 0;
@@ -195,14 +191,11 @@ function keepNewHunks(patch: PatchDraft, seen: SeenHunks, notes: string[]): bool
     const path = pathOf(file);
     const kept: Hunk[] = [];
     for (const hunk of file.hunks) {
-      const key = `${path}\n${hunk.oldStart},${hunk.newStart}`;
-      const earlier = seen.get(key);
-      if (patch.quoted && earlier?.some((prev) => repeats(hunk, prev))) {
+      if (patch.quoted && seen.repeats(path, hunk)) {
         dropped++;
         continue;
       }
-      if (earlier) earlier.push(hunk);
-      else seen.set(key, [hunk]);
+      seen.remember(path, hunk);
       kept.push(hunk);
     }
     if (kept.length > 0 || file.hunks.length === 0) files.push({ ...file, hunks: kept });
@@ -214,14 +207,4 @@ function keepNewHunks(patch: PatchDraft, seen: SeenHunks, notes: string[]): bool
   }
   patch.files = files;
   return files.length > 0;
-}
-
-/** Are `quoted`'s lines the first lines of `earlier`, whitespace aside? */
-function repeats(quoted: Hunk, earlier: Hunk): boolean {
-  if (quoted.lines.length > earlier.lines.length) return false;
-  return quoted.lines.every((l, i) => l.kind === earlier.lines[i].kind && squash(l.text) === squash(earlier.lines[i].text));
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

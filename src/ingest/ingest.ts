@@ -1,11 +1,13 @@
 // The ingest stage: raw inputs (mail, mbox, archive pages, diffs) → patches, errors, notes, stats.
 
 import type { InputError, InputSource, IngestResult, Patch } from '../types.js';
-import { assembleMessage, type MessageOutcome, type SeenHunks } from './assemble.js';
+import { assembleMessage, type MessageOutcome } from './assemble.js';
 import { decodeText, findNulByte, splitLines } from './decode.js';
 import { countDiffLines } from './diff-scan.js';
+import { allBytes, bufferBytes, chunksOf, InputReadError, type InputBytes } from './input-bytes.js';
 import { readMailMessage, type MessageText } from './mail.js';
-import { looksLikeMail, splitMbox } from './mbox.js';
+import { looksLikeMail, MboxSplitter, type MboxMessage } from './mbox.js';
+import { SeenHunks } from './seen-hunks.js';
 import { readPageMeta, splitGitLog } from './page.js';
 
 /**
@@ -43,17 +45,21 @@ export function emptyIngestProgress(): IngestProgress {
   };
 }
 
-/** An input whose bytes are read only when ingest reaches it; `undefined` means it could not be read. */
+/**
+ * An input whose bytes are read only when ingest reaches it; `undefined` means it could not be read. Ingest
+ * closes what it opened once it is done with the input.
+ */
 export interface PendingInput {
   name: string;
-  read(): Promise<Buffer | undefined>;
+  read(): Promise<InputBytes | undefined>;
 }
 
 /**
  * {@link ingest} one patch at a time, in the same order, with the same errors, notes and stats (which
- * accumulate in `progress`). Inputs are read when reached and mbox messages decoded when reached, so a caller
- * that reviews and drops each patch holds one input's bytes and one message's patches, never the whole
- * series. Inputs whose `read()` gives `undefined` are skipped (their reader reported why) and not counted.
+ * accumulate in `progress`). Inputs are read when reached; an mbox is scanned in chunks for its messages and
+ * each message is read and decoded when reached, so a caller that reviews and drops each patch holds one
+ * message's bytes and patches, never the whole archive or series. Inputs whose `read()` gives `undefined` are
+ * skipped (their reader reported why) and not counted.
  */
 export async function* ingestStream(
   sources: Iterable<InputSource | PendingInput>,
@@ -61,11 +67,11 @@ export async function* ingestStream(
 ): AsyncGenerator<Patch, void, undefined> {
   const { stats } = progress;
   for (const source of sources) {
-    const data = 'data' in source ? source.data : await source.read();
-    if (data === undefined) continue;
+    const bytes = 'data' in source ? bufferBytes(source.data) : await source.read();
+    if (bytes === undefined) continue;
     stats.inputs++;
     try {
-      for await (const patch of ingestSource({ name: source.name, data }, progress)) {
+      for await (const patch of ingestSource(source.name, bytes, progress)) {
         stats.patches++;
         if (patch.quoted) stats.quotedPatches++;
         stats.files += patch.files.length;
@@ -74,8 +80,11 @@ export async function* ingestStream(
         yield patch;
       }
     } catch (err) {
-      // A bug of ours must not take the other inputs down with it.
-      progress.errors.push({ input: source.name, message: `internal error while reading this input: ${(err as Error).message}` });
+      // Neither a file changing under us nor a bug of ours may take the other inputs down with it.
+      const message = err instanceof InputReadError ? err.message : `internal error while reading this input: ${(err as Error).message}`;
+      progress.errors.push({ input: source.name, message });
+    } finally {
+      bytes.close();
     }
   }
 }
@@ -86,21 +95,24 @@ interface LabelledMessage {
   label: string;
 }
 
-async function* ingestSource(source: InputSource, result: IngestProgress): AsyncGenerator<Patch, void, undefined> {
-  const input = source.name;
+/** How much of an input decides whether it is mail (the header block {@link looksLikeMail} reads). */
+const HEAD_BYTES = 64 * 1024;
+
+async function* ingestSource(input: string, original: InputBytes, result: IngestProgress): AsyncGenerator<Patch, void, undefined> {
   const fail = (message: string): void => void result.errors.push({ input, message });
-  let data = source.data;
-  if (data.length === 0) return fail('empty input: no diff found');
-  const utf16 = data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff));
+  let bytes = original;
+  if (bytes.size === 0) return fail('empty input: no diff found');
+  const bom = bytes.read(0, Math.min(2, bytes.size));
+  const utf16 = bom.length === 2 && ((bom[0] === 0xff && bom[1] === 0xfe) || (bom[0] === 0xfe && bom[1] === 0xff));
   if (utf16) {
-    data = Buffer.from(decodeText(data).text, 'utf8');
+    bytes = bufferBytes(Buffer.from(decodeText(allBytes(bytes)).text, 'utf8'));
   } else {
-    const nul = findNulByte(data);
+    const nul = firstNulByte(bytes);
     if (nul >= 0) return fail(`binary data (NUL byte at byte offset ${nul}): not a patch, mail or text file`);
   }
 
-  const { count, messages } = readMessages(data, result.errors, input);
-  const seen: SeenHunks = new Map();
+  const { count, messages } = readMessages(bytes, result.errors, input);
+  const seen = new SeenHunks();
   const multiMessage = count > 1;
   let ordinal = 0;
   let cover: MessageOutcome['cover'];
@@ -135,13 +147,12 @@ async function* ingestSource(source: InputSource, result: IngestProgress): Async
  * Splits an input into messages: mbox/mail messages, `git log -p` commits, or the whole text. Mail messages
  * are decoded one at a time as the caller asks for them; `count` is known up front.
  */
-function readMessages(data: Buffer, errors: InputError[], input: string): { count: number; messages: AsyncIterable<LabelledMessage> | LabelledMessage[] } {
-  const latin1 = data.toString('latin1');
-  if (looksLikeMail(latin1)) {
-    const parts = splitMbox(latin1);
+function readMessages(bytes: InputBytes, errors: InputError[], input: string): { count: number; messages: AsyncIterable<LabelledMessage> | LabelledMessage[] } {
+  if (looksLikeMail(bytes.read(0, Math.min(HEAD_BYTES, bytes.size)).toString('latin1'))) {
+    const parts = splitMessages(bytes);
     async function* decode(): AsyncGenerator<LabelledMessage> {
       for (let i = 0; i < parts.length; i++) {
-        const text = await readMailMessage(data, latin1, parts[i]);
+        const text = await readMessage(bytes, parts[i]);
         const subject = text.meta.subject ? ` (${JSON.stringify(text.meta.subject)})` : '';
         // Name the line of the `From ` separator, where the message visibly starts.
         const line = parts[i].fromMbox ? parts[i].firstLine - 1 : parts[i].firstLine;
@@ -151,6 +162,7 @@ function readMessages(data: Buffer, errors: InputError[], input: string): { coun
     return { count: parts.length, messages: decode() };
   }
 
+  const data = allBytes(bytes);
   const decoded = decodeText(data);
   if (decoded.invalidUtf8At !== undefined) {
     errors.push({ input, message: `invalid UTF-8 at byte offset ${decoded.invalidUtf8At}; undecodable bytes were replaced with U+FFFD` });
@@ -165,4 +177,26 @@ function readMessages(data: Buffer, errors: InputError[], input: string): { coun
     return { count: messages.length, messages };
   }
   return { count: 1, messages: [{ text: { meta: readPageMeta(lines), segments: [{ lines, firstLine: 1, label: 'text' }], errors: [], notes: [] }, label: '' }] };
+}
+
+/** The byte offset of the first NUL byte in `bytes`, or -1; one chunk in memory at a time. */
+function firstNulByte(bytes: InputBytes): number {
+  for (const { offset, chunk } of chunksOf(bytes)) {
+    const at = findNulByte(chunk);
+    if (at >= 0) return offset + at;
+  }
+  return -1;
+}
+
+/** The messages of mail input, found by scanning it a chunk at a time (latin1, so offsets are bytes). */
+function splitMessages(bytes: InputBytes): MboxMessage[] {
+  const splitter = new MboxSplitter();
+  for (const { chunk } of chunksOf(bytes)) splitter.push(chunk.toString('latin1'));
+  return splitter.finish();
+}
+
+/** Reads message `part` alone; byte offsets in its errors still count from the start of the input. */
+function readMessage(bytes: InputBytes, part: MboxMessage): Promise<MessageText> {
+  const raw = bytes.read(part.start, part.end);
+  return readMailMessage(raw, raw.toString('latin1'), { ...part, start: 0, end: raw.length }, part.start);
 }

@@ -29,11 +29,11 @@ const PLAIN_ENCODINGS = new Set(['7bit', '8bit', 'binary']);
 
 /**
  * Reads message `msg` of `raw` (`latin1` is the same bytes as a latin1 string, so string indexes
- * are byte offsets). Single-part text/plain mail in 7bit/8bit UTF-8 or ASCII is decoded directly,
+ * are byte offsets; `byteBase` is the input offset of `raw`'s first byte, for the offsets errors name). Single-part text/plain mail in 7bit/8bit UTF-8 or ASCII is decoded directly,
  * which keeps every line's input line number exact and avoids mailparser's cost on large mboxes;
  * any other mail goes through a MIME structure check and mailparser.
  */
-export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMessage): Promise<MessageText> {
+export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMessage, byteBase = 0): Promise<MessageText> {
   const { headEnd, bodyStart } = findHeaderEnd(latin1, msg.start, msg.end);
   const headerBytes = raw.subarray(msg.start, headEnd);
   const headerText = normaliseNewlines(headerBytes.toString(isUtf8(headerBytes) ? 'utf8' : 'latin1'));
@@ -55,7 +55,7 @@ export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMess
     ct.params.get('format')?.toLowerCase() !== 'flowed' &&
     (charset === undefined || UTF8_CHARSETS.has(charset) || isAscii(body));
   if (plain) {
-    const decoded = decodeText(body, bodyStart);
+    const decoded = decodeText(body, byteBase + bodyStart);
     const errors: string[] = [];
     if (decoded.invalidUtf8At !== undefined) {
       errors.push(`invalid UTF-8 at byte offset ${decoded.invalidUtf8At}; undecodable bytes were replaced with U+FFFD`);
@@ -66,11 +66,11 @@ export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMess
     const firstLine = bodyStart >= msg.end ? msg.firstLine : msg.firstLine + headerLineCount + 1;
     return { meta, segments: [{ lines, firstLine, label: 'body' }], errors, notes: [] };
   }
-  return readMimeMessage(raw, latin1, msg, meta);
+  return readMimeMessage(raw, latin1, msg, meta, byteBase);
 }
 
 /** The MIME path; `headerMeta` (from our own header parse) names an undecodable message. */
-async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, headerMeta: MessageMeta): Promise<MessageText> {
+async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, headerMeta: MessageMeta, byteBase: number): Promise<MessageText> {
   let text = latin1.slice(msg.start, msg.end);
   if (msg.fromMbox) text = text.replace(/^>(>*From )/gm, '$1');
   const errors: string[] = [];
@@ -87,7 +87,7 @@ async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, he
   // byte that is not UTF-8 when such replacements made it into the text.
   const rawMessage = raw.subarray(msg.start, msg.end);
   if (!isUtf8(rawMessage) && mime.segments.some((s) => s.text.includes('\uFFFD'))) {
-    errors.push(`invalid UTF-8 at byte offset ${msg.start + firstInvalidUtf8(rawMessage)}; undecodable bytes were replaced with U+FFFD`);
+    errors.push(`invalid UTF-8 at byte offset ${byteBase + msg.start + firstInvalidUtf8(rawMessage)}; undecodable bytes were replaced with U+FFFD`);
   }
   for (const s of mime.segments) {
     if (s.invalidUtf8At !== undefined) {

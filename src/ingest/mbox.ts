@@ -54,35 +54,77 @@ export function looksLikeMail(raw: string): boolean {
  * Input without any separator is one message.
  */
 export function splitMbox(raw: string): MboxMessage[] {
-  const messages: MboxMessage[] = [];
-  let pos = 0;
-  let line = 1;
-  let prevBlank = true;
-  let current: MboxMessage | undefined;
-  while (pos < raw.length) {
-    let nl = raw.indexOf('\n', pos);
-    if (nl === -1) nl = raw.length;
-    const isBlank = nl === pos || (nl === pos + 1 && raw.charCodeAt(pos) === 0x0d);
-    if (prevBlank && raw.startsWith('From ', pos)) {
-      const text = raw.slice(pos, nl).replace(/\r$/, '');
-      const nextEnd = raw.indexOf('\n', nl + 1);
-      const next = raw.slice(nl + 1, nextEnd === -1 ? raw.length : nextEnd).replace(/\r$/, '');
-      if (MBOX_SEPARATOR.test(text) && isHeaderLine(next)) {
-        if (current) current.end = pos;
-        current = { start: nl + 1, end: raw.length, firstLine: line + 1, fromMbox: true };
-        messages.push(current);
-      }
-    }
-    if (!current) {
-      current = { start: 0, end: raw.length, firstLine: 1, fromMbox: false };
-      messages.push(current);
-    }
-    prevBlank = isBlank;
-    pos = nl + 1;
-    line++;
+  const splitter = new MboxSplitter();
+  splitter.push(raw);
+  return splitter.finish();
+}
+
+/**
+ * {@link splitMbox} fed in pieces (latin1 text, so lengths are byte counts), for inputs scanned in chunks
+ * rather than held whole. A line is examined only once it is complete, and a `From ` line only once the line
+ * after it is too, so where the chunks happen to break changes nothing. It keeps at most those two lines.
+ */
+export class MboxSplitter {
+  private readonly messages: MboxMessage[] = [];
+  /** Text not examined yet: an incomplete line, or a `From ` line waiting for the next one. */
+  private rest = '';
+  /** Byte offset of `rest` in the input. */
+  private base = 0;
+  private line = 1;
+  private prevBlank = true;
+  private current: MboxMessage | undefined;
+
+  push(text: string): void {
+    this.rest = this.rest.length === 0 ? text : this.rest + text;
+    this.scan(false);
   }
-  if (messages.length === 0) messages.push({ start: 0, end: raw.length, firstLine: 1, fromMbox: false });
-  return messages;
+
+  /** The messages, once the whole input has been pushed. */
+  finish(): MboxMessage[] {
+    this.scan(true);
+    const size = this.base;
+    if (this.current) this.current.end = size;
+    if (this.messages.length === 0) this.messages.push({ start: 0, end: size, firstLine: 1, fromMbox: false });
+    return this.messages;
+  }
+
+  private scan(final: boolean): void {
+    const raw = this.rest;
+    let pos = 0;
+    while (pos < raw.length) {
+      let nl = raw.indexOf('\n', pos);
+      if (nl === -1) {
+        if (!final) break;
+        nl = raw.length;
+      }
+      const isBlank = nl === pos || (nl === pos + 1 && raw.charCodeAt(pos) === 0x0d);
+      if (this.prevBlank && raw.startsWith('From ', pos)) {
+        let nextEnd = raw.indexOf('\n', nl + 1);
+        if (nextEnd === -1) {
+          if (!final) break;
+          nextEnd = raw.length;
+        }
+        const text = raw.slice(pos, nl).replace(/\r$/, '');
+        const next = raw.slice(nl + 1, nextEnd).replace(/\r$/, '');
+        if (MBOX_SEPARATOR.test(text) && isHeaderLine(next)) {
+          if (this.current) this.current.end = this.base + pos;
+          this.current = { start: this.base + nl + 1, end: -1, firstLine: this.line + 1, fromMbox: true };
+          this.messages.push(this.current);
+        }
+      }
+      if (!this.current) {
+        this.current = { start: 0, end: -1, firstLine: 1, fromMbox: false };
+        this.messages.push(this.current);
+      }
+      this.prevBlank = isBlank;
+      pos = nl + 1;
+      this.line++;
+    }
+    // On the final scan the last line has no newline, and `pos` stops one past the end.
+    const consumed = Math.min(pos, raw.length);
+    this.base += consumed;
+    this.rest = raw.slice(consumed);
+  }
 }
 
 /** mboxrd/mboxo escaping: a body line `>From ` (or `>>From `) loses one `>`. */

@@ -1,11 +1,11 @@
 // Reads the CLI's input arguments (files, directories, `-` for stdin) into memory as InputSources.
 
 import type { Dirent } from 'node:fs';
-import { readFileSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputError, InputSource } from '../types.js';
 import type { PendingInput } from './ingest.js';
+import { allBytes, bufferBytes, fileBytes, type InputBytes } from './input-bytes.js';
 
 /** File name endings a directory walk picks up. */
 export const PATCH_FILE_EXTENSIONS = ['.patch', '.diff', '.eml', '.mbox', '.txt'] as const;
@@ -30,8 +30,13 @@ export async function readInputs(
   const listed = await listInputs(args, opts);
   const sources: InputSource[] = [];
   for (const input of listed.inputs) {
-    const data = await input.read();
-    if (data !== undefined) sources.push({ name: input.name, data });
+    const bytes = await input.read();
+    if (bytes === undefined) continue;
+    try {
+      sources.push({ name: input.name, data: allBytes(bytes) });
+    } finally {
+      bytes.close();
+    }
   }
   return { sources, errors: listed.errors() };
 }
@@ -59,7 +64,7 @@ export async function listInputs(args: readonly string[], opts: ReadInputsOption
   let position = 0;
   const report = (at: number, error: InputError) => void found.push({ at, error });
   const names = new Set<string>();
-  const pending = (name: string, load: () => Promise<Buffer>, what: string): PendingInput => {
+  const pending = (name: string, load: () => Promise<InputBytes>, what: string): PendingInput => {
     const at = position++;
     return {
       name,
@@ -78,7 +83,8 @@ export async function listInputs(args: readonly string[], opts: ReadInputsOption
     names.add(name);
     // Synchronous on purpose: one file is read only when the review needs it, nothing else could run meanwhile,
     // and an asynchronous read of a small file costs more in event-loop round trips than the read itself.
-    inputs.push(pending(name, async () => readFileSync(name), 'cannot read'));
+    // Opened, not read: ingest reads a large mbox one message at a time.
+    inputs.push(pending(name, async () => fileBytes(name), 'cannot read'));
   };
   const fail = (error: InputError) => report(position++, error);
 
@@ -86,7 +92,7 @@ export async function listInputs(args: readonly string[], opts: ReadInputsOption
     if (arg === '-') {
       if (names.has('-')) continue;
       names.add('-');
-      inputs.push(pending('-', () => readStream(opts.stdin ?? process.stdin), 'cannot read standard input'));
+      inputs.push(pending('-', async () => bufferBytes(await readStream(opts.stdin ?? process.stdin)), 'cannot read standard input'));
       continue;
     }
     let isDir: boolean;

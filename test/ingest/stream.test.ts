@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyIngestProgress, ingest, ingestStream, listInputs, readInputs, type PendingInput } from '../../src/ingest/index.js';
+import { bufferBytes, emptyIngestProgress, ingest, ingestStream, listInputs, readInputs, type PendingInput } from '../../src/ingest/index.js';
 import type { InputSource, Patch } from '../../src/types.js';
 import { fixture, source } from './helpers.js';
 
@@ -31,7 +31,7 @@ describe('ingestStream', () => {
     const order: string[] = [];
     const pending = (rel: string): PendingInput => ({
       name: rel,
-      read: async () => { order.push(`read ${rel}`); return source(rel).data; },
+      read: async () => { order.push(`read ${rel}`); return bufferBytes(source(rel).data); },
     });
     const progress = emptyIngestProgress();
     for await (const p of ingestStream([pending('walk/a.diff'), pending('walk/b/02-second.patch')], progress)) {
@@ -71,7 +71,9 @@ describe('listInputs', () => {
     writeFileSync(f, 'before');
     const listed = await listInputs([f]);
     writeFileSync(f, 'after');
-    expect((await listed.inputs[0].read())?.toString()).toBe('after');
+    const bytes = await listed.inputs[0].read();
+    expect(bytes?.read(0, bytes.size).toString()).toBe('after');
+    bytes?.close();
   });
 
   test('read failures found later sort into argument order, as readInputs() reports them', async () => {
