@@ -98,7 +98,8 @@ export interface BenchResults {
   loadAverage: { before: number; after: number };
   sets: SetResult[];
   scaling: ScalingPoint[];
-  bulk?: { set: string; jobs1Ms: number; jobs2Ms: number; speedup: number; jobs2RssKb?: number; sameOutput: boolean };
+  /** --jobs 1 against --jobs 2 in alternating runs (medians; each run's wall time in the *RunsMs lists). */
+  bulk?: { set: string; jobs1Ms: number; jobs2Ms: number; jobs1RunsMs?: number[]; jobs2RunsMs?: number[]; speedup: number; jobs2RssKb?: number; sameOutput: boolean };
   /** App latency per server mode (`probot-run` first: it is what production runs). */
   app: Array<AppLatencyResult | { mode: string; error: string }>;
   profiles: Record<string, ProfileSummary | { error: string }>;

@@ -17,7 +17,7 @@ import { CHECKPATCH_ARGS, nodeStartup, runCheckpatch, runCli, runFloor, runLaten
 import { DEFAULT_SEED } from './synthetic/series.js';
 import { fmt, mb, ms, renderTable, times } from './table.js';
 import { evaluateTargets } from './targets.js';
-import { ratio } from './stats.js';
+import { median, ratio } from './stats.js';
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -30,6 +30,9 @@ const USAGE = `Usage: npm run bench -- [options]
                     and the speed ratio are then reported as lower bounds
   --out <file>      results JSON (default bench/results/latest.json)
   -h, --help        this help`;
+
+/** Alternating --jobs 1 / --jobs 2 rounds for the bulk-mode figure (one in --quick mode). */
+const BULK_ROUNDS = 2;
 
 const STEPS = ['kernel', 'checkpatch', 'checkpatch-series', 'latency', 'app', 'profile'] as const;
 type Step = (typeof STEPS)[number];
@@ -189,16 +192,33 @@ async function main(): Promise<number> {
   let bulk: BenchResults['bulk'];
   const bigResult = results.find((x) => x.id === bigSet.id);
   if (bigResult?.cli) {
-    log(`${bigSet.label}: CLI --jobs 2`);
-    const j2 = await attempt(`--jobs 2 on ${bigSet.id}`, bigResult.failures, () => runCli(ctx, bigSet, { repeats: bigSet.bytes > 4 << 20 ? 1 : o.repeat, jobs: 2 }));
-    if (j2) {
+    // One job against two, in alternating runs: on a shared machine the speed drifts by tens of per cent
+    // over minutes, so a --jobs 1 figure taken earlier in the run would measure the drift as much as the jobs.
+    const rounds = o.quick ? 1 : BULK_ROUNDS;
+    const jobs1: number[] = [];
+    const jobs2: number[] = [];
+    let j2Rss: number | undefined;
+    let sameOutput = true;
+    for (let i = 0; i < rounds; i++) {
+      log(`${bigSet.label}: CLI --jobs 1 / --jobs 2, round ${i + 1} of ${rounds}`);
+      const j1 = await attempt(`--jobs 1 on ${bigSet.id}`, bigResult.failures, () => runCli(ctx, bigSet, { repeats: 1, jobs: 1 }));
+      const j2 = await attempt(`--jobs 2 on ${bigSet.id}`, bigResult.failures, () => runCli(ctx, bigSet, { repeats: 1, jobs: 2 }));
+      if (!j1 || !j2) break;
+      jobs1.push(j1.figures.wallMs);
+      jobs2.push(j2.figures.wallMs);
+      j2Rss = Math.max(j2Rss ?? 0, j2.figures.maxRssKb ?? 0) || undefined;
+      sameOutput &&= j2.findingsJson === findingsBySet.get(bigSet.id) && j1.findingsJson === findingsBySet.get(bigSet.id);
+    }
+    if (jobs1.length > 0) {
       bulk = {
         set: bigSet.id,
-        jobs1Ms: bigResult.cli.wallMs,
-        jobs2Ms: j2.figures.wallMs,
-        speedup: bigResult.cli.wallMs / j2.figures.wallMs,
-        jobs2RssKb: j2.figures.maxRssKb,
-        sameOutput: j2.findingsJson === findingsBySet.get(bigSet.id),
+        jobs1Ms: median(jobs1),
+        jobs2Ms: median(jobs2),
+        jobs1RunsMs: jobs1,
+        jobs2RunsMs: jobs2,
+        speedup: median(jobs1) / median(jobs2),
+        jobs2RssKb: j2Rss,
+        sameOutput,
       };
     }
   }
@@ -342,7 +362,7 @@ export function render(r: BenchResults): string {
     );
   }
   if (r.bulk) {
-    parts.push(`Bulk mode on ${r.bulk.set}: --jobs 1 ${ms(r.bulk.jobs1Ms)} ms, --jobs 2 ${ms(r.bulk.jobs2Ms)} ms (peak RSS ${mb(r.bulk.jobs2RssKb)} MB) → ${times(r.bulk.speedup)}; same findings in the same order: ${r.bulk.sameOutput ? 'yes' : 'NO'}`);
+    parts.push(`Bulk mode on ${r.bulk.set}, alternating runs (${(r.bulk.jobs1RunsMs ?? []).map(ms).join(', ')} / ${(r.bulk.jobs2RunsMs ?? []).map(ms).join(', ')} ms): median --jobs 1 ${ms(r.bulk.jobs1Ms)} ms, --jobs 2 ${ms(r.bulk.jobs2Ms)} ms (peak RSS ${mb(r.bulk.jobs2RssKb)} MB) → ${times(r.bulk.speedup)}; same findings in the same order: ${r.bulk.sameOutput ? 'yes' : 'NO'}`);
   }
   const appRows = r.app.flatMap((a) =>
     'cases' in a
