@@ -152,7 +152,7 @@ function readMessages(bytes: InputBytes, errors: InputError[], input: string): {
     const parts = splitMessages(bytes);
     async function* decode(): AsyncGenerator<LabelledMessage> {
       for (let i = 0; i < parts.length; i++) {
-        const text = await readMessage(bytes, parts[i]);
+        const text = await readMailMessage(bytes.read(parts[i].start, parts[i].end), parts[i]);
         const subject = text.meta.subject ? ` (${JSON.stringify(text.meta.subject)})` : '';
         // Name the line of the `From ` separator, where the message visibly starts.
         const line = parts[i].fromMbox ? parts[i].firstLine - 1 : parts[i].firstLine;
@@ -195,8 +195,3 @@ function splitMessages(bytes: InputBytes): MboxMessage[] {
   return splitter.finish();
 }
 
-/** Reads message `part` alone; byte offsets in its errors still count from the start of the input. */
-function readMessage(bytes: InputBytes, part: MboxMessage): Promise<MessageText> {
-  const raw = bytes.read(part.start, part.end);
-  return readMailMessage(raw, raw.toString('latin1'), { ...part, start: 0, end: raw.length }, part.start);
-}

@@ -28,20 +28,22 @@ const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 const PLAIN_ENCODINGS = new Set(['7bit', '8bit', 'binary']);
 
 /**
- * Reads message `msg` of `raw` (`latin1` is the same bytes as a latin1 string, so string indexes
- * are byte offsets; `byteBase` is the input offset of `raw`'s first byte, for the offsets errors name). Single-part text/plain mail in 7bit/8bit UTF-8 or ASCII is decoded directly,
- * which keeps every line's input line number exact and avoids mailparser's cost on large mboxes;
- * any other mail goes through a MIME structure check and mailparser.
+ * Reads one message: `raw` is its bytes, `msg` where they stand in the input (`msg.start` for the byte offsets
+ * errors name, `msg.firstLine` for line numbers). Single-part text/plain mail in 7bit/8bit UTF-8 or ASCII is
+ * decoded directly, which keeps every line's input line number exact and avoids mailparser's cost on large
+ * mboxes; any other mail goes through a MIME structure check and mailparser.
  */
-export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMessage, byteBase = 0): Promise<MessageText> {
-  const { headEnd, bodyStart } = findHeaderEnd(latin1, msg.start, msg.end);
-  const headerBytes = raw.subarray(msg.start, headEnd);
+export async function readMailMessage(raw: Buffer, msg: MboxMessage): Promise<MessageText> {
+  // The same bytes as a latin1 string, so string indexes are byte offsets.
+  const latin1 = raw.toString('latin1');
+  const { headEnd, bodyStart } = findHeaderEnd(latin1);
+  const headerBytes = raw.subarray(0, headEnd);
   const headerText = normaliseNewlines(headerBytes.toString(isUtf8(headerBytes) ? 'utf8' : 'latin1'));
   const headers = parseHeaderLines(headerText.split('\n'));
   const ct = parseContentType(header(headers, 'content-type'));
   const cte = (header(headers, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase();
   const charset = ct.params.get('charset')?.toLowerCase();
-  const body = raw.subarray(bodyStart, msg.end);
+  const body = raw.subarray(bodyStart);
   const meta: MessageMeta = {
     subject: optional(header(headers, 'subject'), (v) => decodeEncodedWords(v).replace(/\s+/g, ' ').trim()),
     author: optional(header(headers, 'from'), normaliseAddress),
@@ -55,23 +57,23 @@ export async function readMailMessage(raw: Buffer, latin1: string, msg: MboxMess
     ct.params.get('format')?.toLowerCase() !== 'flowed' &&
     (charset === undefined || UTF8_CHARSETS.has(charset) || isAscii(body));
   if (plain) {
-    const decoded = decodeText(body, byteBase + bodyStart);
+    const decoded = decodeText(body, msg.start + bodyStart);
     const errors: string[] = [];
     if (decoded.invalidUtf8At !== undefined) {
       errors.push(`invalid UTF-8 at byte offset ${decoded.invalidUtf8At}; undecodable bytes were replaced with U+FFFD`);
     }
     const lines = splitLines(decoded.text);
     if (msg.fromMbox) unescapeFromLines(lines);
-    const headerLineCount = countNewlines(latin1, msg.start, headEnd) + 1;
-    const firstLine = bodyStart >= msg.end ? msg.firstLine : msg.firstLine + headerLineCount + 1;
+    const headerLineCount = countNewlines(latin1, 0, headEnd) + 1;
+    const firstLine = bodyStart >= raw.length ? msg.firstLine : msg.firstLine + headerLineCount + 1;
     return { meta, segments: [{ lines, firstLine, label: 'body' }], errors, notes: [] };
   }
-  return readMimeMessage(raw, latin1, msg, meta, byteBase);
+  return readMimeMessage(raw, latin1, msg, meta);
 }
 
 /** The MIME path; `headerMeta` (from our own header parse) names an undecodable message. */
-async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, headerMeta: MessageMeta, byteBase: number): Promise<MessageText> {
-  let text = latin1.slice(msg.start, msg.end);
+async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, headerMeta: MessageMeta): Promise<MessageText> {
+  let text = latin1;
   if (msg.fromMbox) text = text.replace(/^>(>*From )/gm, '$1');
   const errors: string[] = [];
   const notes: string[] = [];
@@ -85,9 +87,8 @@ async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, he
   const mime = await decodeMime(messageBytes);
   // mailparser replaces bytes its charset cannot decode without saying so; name the first raw
   // byte that is not UTF-8 when such replacements made it into the text.
-  const rawMessage = raw.subarray(msg.start, msg.end);
-  if (!isUtf8(rawMessage) && mime.segments.some((s) => s.text.includes('\uFFFD'))) {
-    errors.push(`invalid UTF-8 at byte offset ${byteBase + msg.start + firstInvalidUtf8(rawMessage)}; undecodable bytes were replaced with U+FFFD`);
+  if (!isUtf8(raw) && mime.segments.some((s) => s.text.includes('\uFFFD'))) {
+    errors.push(`invalid UTF-8 at byte offset ${msg.start + firstInvalidUtf8(raw)}; undecodable bytes were replaced with U+FFFD`);
   }
   for (const s of mime.segments) {
     if (s.invalidUtf8At !== undefined) {
@@ -133,11 +134,12 @@ async function readMimeMessage(raw: Buffer, latin1: string, msg: MboxMessage, he
 }
 
 /** Where the header block ends (`headEnd`: its last line end) and the body starts. */
-function findHeaderEnd(s: string, start: number, end: number): { headEnd: number; bodyStart: number } {
-  let pos = start;
+function findHeaderEnd(s: string): { headEnd: number; bodyStart: number } {
+  const end = s.length;
+  let pos = 0;
   while (pos < end) {
     const nl = s.indexOf('\n', pos);
-    if (nl === -1 || nl >= end) break;
+    if (nl === -1) break;
     const next = nl + 1;
     if (s.charCodeAt(next) === 0x0a) return { headEnd: nl, bodyStart: next + 1 };
     if (s.charCodeAt(next) === 0x0d && s.charCodeAt(next + 1) === 0x0a) return { headEnd: nl, bodyStart: next + 2 };
