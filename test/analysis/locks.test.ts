@@ -171,4 +171,31 @@ describe('annotations', () => {
     }`), model);
     expect([...r.annotated]).toEqual(['srcu']);
   });
+
+  // analyseLocks skips the path walk when no call is a lock operation: "lock operation" must be the model the
+  // caller passes (the RCU rules pass one that knows the file's own helpers), and sections held on entry count.
+  test('a lock operation known only to the model passed in is still walked', () => {
+    const src = `int f(struct x *x) {
+      my_lock(x);
+      if (!x->ready)
+        return -EAGAIN;
+      my_unlock(x);
+      return 0;
+    }`;
+    expect(analyseLocks(fn(src), model).heldAtReturn).toEqual([]);
+    const helpers: ModelLookup = {
+      ...model,
+      contract: (n) => (n === 'my_lock' ? { name: n, lock: { cls: 'rcu', op: 'acquire' } }
+        : n === 'my_unlock' ? { name: n, lock: { cls: 'rcu', op: 'release' } } : model.contract(n)),
+    };
+    expect(analyseLocks(fn(src), helpers).heldAtReturn.map((h) => [h.cls, h.lockLine, h.returnLine])).toEqual([['rcu', 2, 4]]);
+  });
+
+  test('a function without lock calls still reports a sleep inside a section held on entry', () => {
+    const r = analyseLocks(fn(`void f(void) {
+      msleep(10);
+    }`), model, { entry: [{ cls: 'rcu', line: 1, call: 'rcu_read_lock' }] });
+    expect(r.sleepInSection.map((s) => [s.cls, s.line, s.call])).toEqual([['rcu', 2, 'msleep']]);
+    expect(analyseLocks(fn('void f(void) {\n  msleep(10);\n}'), model).sleepInSection).toEqual([]);
+  });
 });
