@@ -58,8 +58,10 @@ export interface SetResult {
   latency?: LatencySummary & { of: number };
   /** checkpatch wall / CLI wall. */
   fasterThanCheckpatch?: number;
-  /** CLI wall / floor wall. */
+  /** CLI wall / floor wall: the median of the rounds' ratios (CLI and floor alternate), when there are rounds. */
   overFloor?: number;
+  /** CLI wall / floor wall of each alternating round. */
+  overFloorRounds?: number[];
   failures: string[];
 }
 

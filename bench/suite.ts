@@ -39,28 +39,31 @@ export interface CliOutcome {
   findingsJson: string;
 }
 
+/** One CLI run: its process figures and its parsed JSON report. */
+interface CliRun { wallMs: number; run: ProcessRun; report: JsonReport }
+
+interface CliOptions { jobs: number; extraNodeArgs?: string[]; tag?: string }
+
 /**
- * Runs `p2pdma-review --format json --jobs <jobs> -o <file> <paths>` `repeats` times. Exit codes 0 and 1
- * (findings) and 2 (some input reported in `errors`, the rest reviewed) all produce a report; a run with
- * no report is a failure. The cwd is the cache directory so no stray `.p2pdma-review.yml` applies.
+ * Runs `p2pdma-review --format json --jobs <jobs> -o <file> <paths>` once. Exit codes 0 and 1 (findings) and 2
+ * (some input reported in `errors`, the rest reviewed) all produce a report; a run with no report is a failure.
+ * The cwd is the cache directory so no stray `.p2pdma-review.yml` applies.
  */
-export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeats: number; jobs: number; extraNodeArgs?: string[]; tag?: string }): Promise<CliOutcome> {
+async function runCliOnce(ctx: SuiteContext, set: InputSet, options: CliOptions): Promise<CliRun> {
   const cli = join(ctx.buildRoot, 'dist/cli/cli.js');
   const out = join(ctx.cacheDir, `report-${set.id}-j${options.jobs}${options.tag ? `-${options.tag}` : ''}.json`);
-  const runs: Array<{ wallMs: number; run: ProcessRun; report: JsonReport; text: string }> = [];
-  for (let i = 0; i < options.repeats; i++) {
-    rmSync(out, { force: true });
-    const run = await runMeasured(process.execPath, [...(options.extraNodeArgs ?? []), cli, '--format', 'json', '--jobs', String(options.jobs), '-o', out, ...set.paths], { cwd: ctx.cacheDir });
-    if (!existsSync(out)) throw failure(`CLI on ${set.id}`, run);
-    const text = readFileSync(out, 'utf8');
-    let report: JsonReport;
-    try {
-      report = JSON.parse(text) as JsonReport;
-    } catch (e) {
-      throw new Error(`CLI on ${set.id}: the JSON report does not parse: ${(e as Error).message}`);
-    }
-    runs.push({ wallMs: run.wallMs, run, report, text });
+  rmSync(out, { force: true });
+  const run = await runMeasured(process.execPath, [...(options.extraNodeArgs ?? []), cli, '--format', 'json', '--jobs', String(options.jobs), '-o', out, ...set.paths], { cwd: ctx.cacheDir });
+  if (!existsSync(out)) throw failure(`CLI on ${set.id}`, run);
+  try {
+    return { wallMs: run.wallMs, run, report: JSON.parse(readFileSync(out, 'utf8')) as JsonReport };
+  } catch (e) {
+    throw new Error(`CLI on ${set.id}: the JSON report does not parse: ${(e as Error).message}`);
   }
+}
+
+/** The figures of several runs of the CLI on one set: median wall time, the median run's report. */
+function cliOutcome(runs: CliRun[], jobs: number): CliOutcome {
   const mid = medianRun(runs);
   const { stats } = mid.report;
   const timings = Object.fromEntries(Object.entries(stats.timings ?? {}).map(([k, v]) => [k, Number(v)]));
@@ -72,7 +75,7 @@ export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeat
       runsMs: runs.map((r) => r.wallMs),
       maxRssKb: Math.max(...runs.map((r) => r.run.maxRssKb ?? 0)) || undefined,
       exitCode: mid.run.exitCode,
-      jobs: options.jobs,
+      jobs,
       patches: stats.patches,
       files: stats.files,
       linesChecked: stats.linesChecked,
@@ -87,17 +90,83 @@ export async function runCli(ctx: SuiteContext, set: InputSet, options: { repeat
   };
 }
 
-/** Runs the floor script on the same paths `repeats` times. */
-export async function runFloor(ctx: SuiteContext, set: InputSet, repeats: number): Promise<FloorFigures> {
+/** Runs the CLI on a set `repeats` times (see runCliOnce). */
+export async function runCli(ctx: SuiteContext, set: InputSet, options: CliOptions & { repeats: number }): Promise<CliOutcome> {
+  const runs: CliRun[] = [];
+  for (let i = 0; i < options.repeats; i++) runs.push(await runCliOnce(ctx, set, options));
+  return cliOutcome(runs, options.jobs);
+}
+
+interface FloorRun { wallMs: number; parsed: { parseMs: number; files: number; bytes: number } }
+
+/** Runs the floor script on the set's paths once. */
+async function runFloorOnce(ctx: SuiteContext, set: InputSet): Promise<FloorRun> {
   const script = join(ctx.buildRoot, 'dist/bench/floor.js');
-  const runs: Array<{ wallMs: number; parsed: { parseMs: number; files: number; bytes: number } }> = [];
-  for (let i = 0; i < repeats; i++) {
-    const run = await runMeasured(process.execPath, [script, ...set.paths], { cwd: ctx.cacheDir, rss: 'none' });
-    if (run.exitCode !== 0) throw failure(`floor on ${set.id}`, run);
-    runs.push({ wallMs: run.wallMs, parsed: JSON.parse(run.stdout) as { parseMs: number; files: number; bytes: number } });
-  }
+  const run = await runMeasured(process.execPath, [script, ...set.paths], { cwd: ctx.cacheDir, rss: 'none' });
+  if (run.exitCode !== 0) throw failure(`floor on ${set.id}`, run);
+  return { wallMs: run.wallMs, parsed: JSON.parse(run.stdout) as FloorRun['parsed'] };
+}
+
+function floorFigures(runs: FloorRun[]): FloorFigures {
   const mid = medianRun(runs);
   return { wallMs: median(runs.map((r) => r.wallMs)), runsMs: runs.map((r) => r.wallMs), parseMs: mid.parsed.parseMs, cFiles: mid.parsed.files, cBytes: mid.parsed.bytes };
+}
+
+/** What runCliAndFloor measured; a side that failed has no figures and a message in `failures`. */
+export interface CliAndFloor {
+  cli?: CliOutcome;
+  floor?: FloorFigures;
+  /** CLI wall / floor wall of each round in which both ran. */
+  roundRatios: number[];
+  failures: string[];
+}
+
+/**
+ * The CLI (`--jobs 1`) and the floor on one set, in alternating rounds: CLI then floor, then floor then CLI, and
+ * so on. This machine's speed drifts by tens of per cent over minutes, and runs of the same process vary by 20 %
+ * from one to the next; the two sides of a round run seconds apart, so the ratio of a round measures the review
+ * and not the drift, and the median over rounds leaves out a run that one side happened to lose. A side that
+ * fails stops being run; the other side's rounds go on.
+ */
+export async function runCliAndFloor(ctx: SuiteContext, set: InputSet, repeats: number): Promise<CliAndFloor> {
+  const cliRuns: CliRun[] = [];
+  const floorRuns: FloorRun[] = [];
+  const roundRatios: number[] = [];
+  const failures: string[] = [];
+  let cliFailed = false;
+  let floorFailed = false;
+  const side = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await fn();
+    } catch (e) {
+      failures.push(`${what} on ${set.id}: ${(e as Error).message}`);
+      return undefined;
+    }
+  };
+  for (let i = 0; i < repeats; i++) {
+    let cli: CliRun | undefined;
+    let floor: FloorRun | undefined;
+    const runCliSide = async () => {
+      if (cliFailed) return;
+      cli = await side('CLI', () => runCliOnce(ctx, set, { jobs: 1 }));
+      cliFailed = !cli;
+    };
+    const runFloorSide = async () => {
+      if (floorFailed) return;
+      floor = await side('floor', () => runFloorOnce(ctx, set));
+      floorFailed = !floor;
+    };
+    if (i % 2 === 0) { await runCliSide(); await runFloorSide(); } else { await runFloorSide(); await runCliSide(); }
+    if (cli) cliRuns.push(cli);
+    if (floor) floorRuns.push(floor);
+    if (cli && floor) roundRatios.push(cli.wallMs / floor.wallMs);
+  }
+  return {
+    cli: cliRuns.length ? cliOutcome(cliRuns, 1) : undefined,
+    floor: floorRuns.length ? floorFigures(floorRuns) : undefined,
+    roundRatios,
+    failures,
+  };
 }
 
 /** The checkpatch.pl command line used (recorded in results). */
