@@ -69,16 +69,27 @@ export function lockSummaries(model: ModelLookup, ir: FileIR): LockSummaries {
     return undefined;
   };
 
+  // A helper's contract is built once. Its lock effect is read off its annotations; whether it sleeps is a path
+  // analysis of its own, so `mightSleep` is worked out when first read: the lock analysis looks up every call for
+  // its lock effect, but asks whether a call sleeps only inside a section that forbids it (a few calls per file).
+  const helpers = new Map<string, ContractView>();
+  const helperContract = (name: string, fn: FunctionIR): ContractView => {
+    let view = helpers.get(name);
+    if (!view) {
+      const lock = lockOf(fn);
+      view = { name, ...(lock ? { lock } : {}), source: 'this file' };
+      Object.defineProperty(view, 'mightSleep', { enumerable: true, get: () => (sleepOf(name) ? true : undefined) });
+      helpers.set(name, view);
+    }
+    return view;
+  };
+
   const wrapped: ModelLookup = {
     contract(name: string): ContractView | undefined {
       const real = model.contract(name);
       if (real) return real;
       const fn = defs.get(name);
-      if (!fn) return undefined;
-      const lock = lockOf(fn);
-      const sleep = sleepOf(name);
-      if (!lock && !sleep) return undefined;
-      return { name, ...(lock ? { lock } : {}), ...(sleep ? { mightSleep: true } : {}), source: 'this file' };
+      return fn ? helperContract(name, fn) : undefined;
     },
     passesThrough: (name) => model.passesThrough(name),
     describe: (kind) => model.describe(kind),
