@@ -49,6 +49,15 @@ test('checkpatch and floor ratios are judged against 30× and 3×', () => {
   expect(byId(t, 'floor-large-patch')).toMatchObject({ pass: false, value: 3.5 });
 });
 
+test('a floor ratio from alternating rounds says so and shows their range', () => {
+  const floor = { wallMs: 30, runsMs: [30, 40, 35], parseMs: 1, cFiles: 1, cBytes: 1 };
+  const t = evaluateTargets(results({
+    sets: [set('corpus', { cli: cli(100), floor, overFloor: 2.9, overFloorRounds: [3.4, 2.5, 2.9] })],
+  }));
+  expect(byId(t, 'floor-corpus')).toMatchObject({ pass: true, value: 2.9 });
+  expect(byId(t, 'floor-corpus')?.detail).toBe('median of 3 alternating rounds (2.50–3.40×); median times CLI 100 ms vs floor 30 ms');
+});
+
 test('scaling, memory, bulk and App thresholds', () => {
   const t = evaluateTargets(
     results({
