@@ -139,7 +139,10 @@ export async function runCliAndFloor(ctx: SuiteContext, set: InputSet, repeats: 
     try {
       return await fn();
     } catch (e) {
-      failures.push(`${what} on ${set.id}: ${(e as Error).message}`);
+      // The errors of runCliOnce/runFloorOnce already name the side and the set; anything else gets both.
+      const message = (e as Error).message;
+      const prefix = `${what} on ${set.id}`;
+      failures.push(message.startsWith(prefix) ? message : `${prefix}: ${message}`);
       return undefined;
     }
   };
