@@ -43,26 +43,40 @@ function sideLines(h: Hunk, side: Side): ImageLine[] {
   return out;
 }
 
-/** Net brace depth of a line, ignoring strings, character literals and comments. */
-function braceDelta(text: string, state: { inComment: boolean }): { delta: number; min: number } {
+/** Where a brace scan is: inside a block comment or not, and what the last line did to the depth. */
+interface BraceState { inComment: boolean; delta: number; min: number }
+
+/**
+ * Scans one line for braces, ignoring strings, character literals and comments: sets `state.delta` to the line's
+ * net depth change and `state.min` to the lowest depth it reaches (relative to its start, at most 0), and carries
+ * `state.inComment` to the next line. (Written on character codes into the caller's state: it runs on every line
+ * of every image.)
+ */
+function braceDelta(text: string, state: BraceState): void {
   let delta = 0;
   let min = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (state.inComment) {
-      if (c === '*' && text[i + 1] === '/') { state.inComment = false; i++; }
+      if (c === 42 /* * */ && text.charCodeAt(i + 1) === 47 /* / */) { state.inComment = false; i++; }
       continue;
     }
-    if (c === '/' && text[i + 1] === '*') { state.inComment = true; i++; continue; }
-    if (c === '/' && text[i + 1] === '/') break;
-    if (c === '"' || c === '\'') {
-      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
-      continue;
-    }
-    if (c === '{') delta++;
-    else if (c === '}') { delta--; min = Math.min(min, delta); }
+    if (c === 47 /* / */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 42 /* * */) { state.inComment = true; i++; continue; }
+      if (next === 47) break;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      for (i++; i < n && text.charCodeAt(i) !== c; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 123 /* { */) delta++;
+    else if (c === 125 /* } */) { delta--; if (delta < min) min = delta; }
   }
-  return { delta, min };
+  state.delta = delta;
+  state.min = min;
+}
+
+function braceState(): BraceState {
+  return { inComment: false, delta: 0, min: 0 };
 }
 
 /** A line git's default C funcname pattern would pick: starts with a letter, `_` or `$` at column 0. */
@@ -89,7 +103,7 @@ function groupHunks(hunks: Hunk[], side: Side): Group[] {
     const continues = prev && section !== '' && section === lastContext && /^\s/.test(lines[0].text);
     if (continues) {
       // A block comment the previous hunk leaves open would swallow this one: close it on a synthetic line.
-      const st = { inComment: false };
+      const st = braceState();
       const last = prev.segments[prev.segments.length - 1];
       for (const l of last) braceDelta(l.text, st);
       if (st.inComment) last.push({ line: last[last.length - 1].line, text: '*/', synthetic: true });
@@ -110,23 +124,24 @@ function groupHunks(hunks: Hunk[], side: Side): Group[] {
  * bodies are indented at any depth and say nothing.
  */
 function depthNeeds(lines: ImageLine[]): { need: number; delta: number } {
-  const state = { inComment: false };
+  const state = braceState();
   let depth = 0;
   let need = 0;
   let startsStatement = true;
   let inMacro = false;
   for (const l of lines) {
-    const macroLine: boolean = inMacro || /^\s*#/.test(l.text);
-    inMacro = macroLine && /\\\s*$/.test(l.text);
+    const t = l.text;
+    const macroLine: boolean = inMacro || /^\s*#/.test(t);
+    inMacro = macroLine && /\\\s*$/.test(t);
     if (macroLine) continue;
     const startedInComment = state.inComment;
-    const { delta, min } = braceDelta(l.text, state);
-    const code = l.text.trim();
-    const isCode = !startedInComment && code !== '' && !/^(#|\/\*|\*|\/\/)/.test(code);
-    if (isCode && startsStatement && /^\s/.test(l.text) && !/^}/.test(code)) need = Math.max(need, 1 - depth);
-    need = Math.max(need, -(depth + min));
-    depth += delta;
-    if (isCode) startsStatement = /[;{}:]\s*(\/\*.*\*\/)?\s*$/.test(code);
+    braceDelta(t, state);
+    // The tests read the line as if trimmed (`\s` is the set trim() removes) without making the trimmed copy.
+    const isCode = !startedInComment && /\S/.test(t) && !/^\s*(#|\/\*|\*|\/\/)/.test(t);
+    if (isCode && startsStatement && /^\s/.test(t) && !/^\s*}/.test(t)) need = Math.max(need, 1 - depth);
+    need = Math.max(need, -(depth + state.min));
+    depth += state.delta;
+    if (isCode) startsStatement = /[;{}:]\s*(\/\*.*\*\/)?\s*$/.test(t);
   }
   return { need, delta: depth };
 }
