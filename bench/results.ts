@@ -10,7 +10,10 @@ export interface CliFigures {
   /** Median wall time over `runsMs`. */
   wallMs: number;
   runsMs: number[];
+  /** Peak RSS: the median of the runs' peaks (`rssRunsKb`); until run F, the highest of them. */
   maxRssKb?: number;
+  /** Each run's peak RSS, in the order of `runsMs`. */
+  rssRunsKb?: number[];
   exitCode: number | null;
   jobs: number;
   patches: number;

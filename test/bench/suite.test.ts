@@ -53,6 +53,13 @@ test('the CLI and the floor alternate, and every round gives a ratio', async () 
   expect(r.floor?.runsMs).toHaveLength(4);
   expect(r.cli?.figures.findings).toBe(1);
   r.roundRatios.forEach((x, i) => expect(x).toBeCloseTo(r.cli!.figures.runsMs[i] / r.floor!.runsMs[i], 10));
+  // Peak RSS, where this machine can measure it, is the median run's, and every run's is kept.
+  const rss = r.cli!.figures.rssRunsKb;
+  if (rss) {
+    expect(rss).toHaveLength(4);
+    const sorted = [...rss].sort((a, b) => a - b);
+    expect(r.cli!.figures.maxRssKb).toBe((sorted[1] + sorted[2]) / 2);
+  }
 });
 
 test('a CLI that fails is run once and reported; the floor rounds go on', async () => {
