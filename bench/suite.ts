@@ -133,46 +133,48 @@ export interface CliAndFloor {
  * fails stops being run; the other side's rounds go on.
  */
 export async function runCliAndFloor(ctx: SuiteContext, set: InputSet, repeats: number): Promise<CliAndFloor> {
-  const cliRuns: CliRun[] = [];
-  const floorRuns: FloorRun[] = [];
-  const roundRatios: number[] = [];
   const failures: string[] = [];
-  let cliFailed = false;
-  let floorFailed = false;
-  const side = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await fn();
-    } catch (e) {
-      // The errors of runCliOnce/runFloorOnce already name the side and the set; anything else gets both.
-      const message = (e as Error).message;
-      const prefix = `${what} on ${set.id}`;
-      failures.push(message.startsWith(prefix) ? message : `${prefix}: ${message}`);
-      return undefined;
-    }
-  };
+  const cli = measuredSide('CLI', set, failures, () => runCliOnce(ctx, set, { jobs: 1 }));
+  const floor = measuredSide('floor', set, failures, () => runFloorOnce(ctx, set));
+  const roundRatios: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    let cli: CliRun | undefined;
-    let floor: FloorRun | undefined;
-    const runCliSide = async () => {
-      if (cliFailed) return;
-      cli = await side('CLI', () => runCliOnce(ctx, set, { jobs: 1 }));
-      cliFailed = !cli;
-    };
-    const runFloorSide = async () => {
-      if (floorFailed) return;
-      floor = await side('floor', () => runFloorOnce(ctx, set));
-      floorFailed = !floor;
-    };
-    if (i % 2 === 0) { await runCliSide(); await runFloorSide(); } else { await runFloorSide(); await runCliSide(); }
-    if (cli) cliRuns.push(cli);
-    if (floor) floorRuns.push(floor);
-    if (cli && floor) roundRatios.push(cli.wallMs / floor.wallMs);
+    let c: CliRun | undefined;
+    let f: FloorRun | undefined;
+    if (i % 2 === 0) { c = await cli.next(); f = await floor.next(); } else { f = await floor.next(); c = await cli.next(); }
+    if (c && f) roundRatios.push(c.wallMs / f.wallMs);
   }
   return {
-    cli: cliRuns.length ? cliOutcome(cliRuns, 1) : undefined,
-    floor: floorRuns.length ? floorFigures(floorRuns) : undefined,
+    cli: cli.runs.length ? cliOutcome(cli.runs, 1) : undefined,
+    floor: floor.runs.length ? floorFigures(floor.runs) : undefined,
     roundRatios,
     failures,
+  };
+}
+
+/**
+ * One side of the rounds: `next()` runs it once and keeps the run, until a run fails. The failure goes to
+ * `failures`, named by side and set once (runCliOnce's and runFloorOnce's errors already name both), and the side
+ * is not run again.
+ */
+function measuredSide<T>(what: string, set: InputSet, failures: string[], once: () => Promise<T>): { runs: T[]; next(): Promise<T | undefined> } {
+  const runs: T[] = [];
+  let failed = false;
+  const prefix = `${what} on ${set.id}`;
+  return {
+    runs,
+    async next() {
+      if (failed) return undefined;
+      try {
+        const run = await once();
+        runs.push(run);
+        return run;
+      } catch (e) {
+        failed = true;
+        const message = (e as Error).message;
+        failures.push(message.startsWith(prefix) ? message : `${prefix}: ${message}`);
+        return undefined;
+      }
+    },
   };
 }
 

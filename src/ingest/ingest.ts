@@ -194,4 +194,3 @@ function splitMessages(bytes: InputBytes): MboxMessage[] {
   for (const { chunk } of chunksOf(bytes)) splitter.push(chunk.toString('latin1'));
   return splitter.finish();
 }
-
