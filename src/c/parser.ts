@@ -147,9 +147,10 @@ export function parseC(text: string): ParsedC {
  * whose native tree Node releases once nothing refers to it (its finalizer runs on a later turn of the event loop).
  */
 export function parseSyntax(text: string): ParsedSyntax {
-  const sanitized = sanitizeKernelC(text);
   const copier = nativeCopier();
+  // The cursor copy sanitises the text itself.
   if (!copier) return parseSyntaxByCursor(text);
+  const sanitized = sanitizeKernelC(text);
   return { syntax: { root: copier.copy(sanitized), text: sanitized }, original: text };
 }
 
